@@ -1,0 +1,42 @@
+# cqrslint: every target works on a fresh clone with Go and PostgreSQL.
+GO        ?= go
+BIN       ?= bin/cqrslint
+GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
+
+.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz bench robust pg
+
+## build: the cqrslint binary in bin/
+build:
+	$(GO) build -o $(BIN) ./cmd/cqrslint
+
+## test: gofmt check, go vet, and every test with the race detector
+test: fmt-check vet
+	$(GO) test -race -count=1 ./...
+
+fmt-check:
+	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+
+## lint: cqrslint on its own module (the demo's before side is excluded: it is the bad example)
+lint: build
+	$(GO) vet -vettool=$(abspath $(BIN)) $$($(GO) list ./... | grep -v /demo/before)
+
+## demo: run cqrslint on the example code and measure the before/after services on PostgreSQL
+demo:
+	$(GO) run ./demo
+
+## pg: start the local PostgreSQL cluster if it is not running (Debian)
+pg:
+	@bash .ci/pg-start
+
+## golangci-e2e: build a custom golangci-lint with the plugin and check its findings on the demo
+golangci-e2e:
+	bash scripts/golangci-e2e.sh
+
+## fuzz: a longer fuzz run of the SQL layer (FUZZTIME per target)
+FUZZTIME ?= 2m
+fuzz:
+	$(GO) test -run='^$$' -fuzz=FuzzAnalyze -fuzztime=$(FUZZTIME) ./analyzer/internal/sqlinfo/
+	$(GO) test -run='^$$' -fuzz=FuzzPrepare -fuzztime=$(FUZZTIME) ./analyzer/internal/sqlinfo/

@@ -1,0 +1,67 @@
+package analyzer_test
+
+import (
+	"path/filepath"
+	"testing"
+
+	"github.com/cqrslint/cqrslint/analyzer"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"golang.org/x/tools/go/analysis/analysistest"
+)
+
+func testdata(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs("../testdata")
+	require.NoError(t, err)
+	return dir
+}
+
+func TestAnalyzer(t *testing.T) {
+	for _, tc := range []struct {
+		pkg  string
+		opts analyzer.Options
+	}{
+		{pkg: "pgxgod"},
+		{pkg: "sqlgod"},
+		{pkg: "sqlxgod"},
+		{pkg: "dbtx"},
+		{pkg: "crossapp"},
+		{pkg: "resolve"},
+		{pkg: "collect"},
+		{pkg: "unused"},
+		{pkg: "suppress"},
+		{pkg: "clean"},
+		{pkg: "apis"},
+		{pkg: "crashes"},
+		{pkg: "strict", opts: analyzer.Options{Strict: true}},
+	} {
+		t.Run(tc.pkg, func(t *testing.T) {
+			analysistest.Run(t, testdata(t), analyzer.New(tc.opts), tc.pkg)
+		})
+	}
+}
+
+// TestStats checks the coverage counts on the packages with skipped sites.
+func TestStats(t *testing.T) {
+	for _, tc := range []struct {
+		pkg  string
+		want analyzer.Stats
+	}{
+		{pkg: "clean", want: analyzer.Stats{CallSites: 14, Resolved: 12,
+			Skipped: map[string]int{"query text built from a parameter": 2}}},
+		{pkg: "dbtx", want: analyzer.Stats{CallSites: 7, Resolved: 5, Findings: 1,
+			Skipped: map[string]int{"query text passed in by a wrapper's callers (checked there)": 2}}},
+		{pkg: "crashes", want: analyzer.Stats{CallSites: 8, Resolved: 4, Skipped: map[string]int{
+			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1}}},
+		{pkg: "suppress", want: analyzer.Stats{CallSites: 4, Resolved: 4, Findings: 1, Suppressed: 2}},
+		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
+	} {
+		t.Run(tc.pkg, func(t *testing.T) {
+			results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), tc.pkg)
+			require.Len(t, results, 1)
+			got := results[0].Result.(*analyzer.Stats)
+			assert.Equal(t, tc.want, *got)
+		})
+	}
+}

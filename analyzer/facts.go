@@ -1,0 +1,65 @@
+package analyzer
+
+import (
+	"fmt"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// Facts carry what one package learns to the packages that import it.
+// They are kept small: go vet writes them for every package it analyzes.
+
+// writesFact marks a function that executes a write statement, directly
+// or through callees. Evidence describes the first write it found.
+type writesFact struct {
+	Evidence string // e.g. "INSERT INTO users (store.go:42)"
+}
+
+func (*writesFact) AFact()           {}
+func (f *writesFact) String() string { return "writes " + f.Evidence }
+
+// wrapperFact marks a function that passes one of its string parameters
+// as the query text of a database call.
+type wrapperFact struct {
+	Kind  callKind
+	SQL   int // parameter index of the query text
+	Args  int // index of the variadic bind arguments, or -1
+	Dest  int // index of a scan destination parameter, or -1
+	Named int // index of a parameter bound by name, or -1
+}
+
+func (*wrapperFact) AFact() {}
+func (f *wrapperFact) String() string {
+	return fmt.Sprintf("sql wrapper(kind=%d sql=%d args=%d dest=%d named=%d)", f.Kind, f.SQL, f.Args, f.Dest, f.Named)
+}
+
+func (f *wrapperFact) entry() apiEntry {
+	return apiEntry{kind: f.Kind, sql: f.SQL, args: f.Args, dest: f.Dest, named: f.Named}
+}
+
+// writeModelsFact is a package fact: the struct types (of any package)
+// whose non-key fields this package writes.
+type writeModelsFact struct {
+	Types []writtenType
+}
+
+// writtenType is one struct type written by a package, with evidence.
+type writtenType struct {
+	Type     string // package path + "." + type name
+	Field    string // a non-key field that is written
+	Evidence string // e.g. "INSERT INTO users in Register (signup.go:42)"
+}
+
+func (*writeModelsFact) AFact() {}
+func (f *writeModelsFact) String() string {
+	names := make([]string, len(f.Types))
+	for i, t := range f.Types {
+		names[i] = t.Type + "." + t.Field
+	}
+	return "writes " + strings.Join(names, ", ")
+}
+
+func factTypes() []analysis.Fact {
+	return []analysis.Fact{new(writesFact), new(wrapperFact), new(writeModelsFact)}
+}

@@ -1,0 +1,423 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
+	"golang.org/x/tools/go/ast/edge"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Skip reasons for call sites whose columns cannot be mapped.
+const (
+	skipStarPositional = "select * scanned by position (columns unknown without the schema)"
+	skipCountMismatch  = "scan destinations do not match the columns"
+	skipRowsReused     = "rows variable holds more than one query"
+)
+
+// sink is one place where a call's columns are scanned.
+type sink struct {
+	pos  token.Pos
+	mode scanMode
+	args []ast.Expr // positional destinations
+	typ  types.Type // the struct scanned by name or by position
+}
+
+// target is where one output column lands.
+type target struct {
+	col   sqlinfo.Column
+	owner *types.TypeName // the struct type whose field receives the column
+	field string
+	local *types.Var // the local variable written: v in &v, u in &u.F
+	pos   token.Pos  // the scan
+}
+
+// findSinks returns the scans of the rows or row the call returns, or a
+// reason why they cannot be told.
+func (st *state) findSinks(s *callSite) ([]sink, string) {
+	info := st.pass.TypesInfo
+	call := s.call
+	switch s.entry.kind {
+	case kindGet, kindSelect:
+		if s.entry.dest < 0 || s.entry.dest >= len(call.Args) {
+			return nil, ""
+		}
+		d := call.Args[s.entry.dest]
+		t := info.TypeOf(d)
+		if t == nil {
+			return nil, ""
+		}
+		elem := deref(t)
+		if s.entry.kind == kindSelect {
+			sl, ok := elem.Underlying().(*types.Slice)
+			if !ok {
+				return nil, ""
+			}
+			elem = deref(sl.Elem())
+		}
+		if structOf(elem) != nil {
+			return []sink{{pos: call.Pos(), mode: scanSqlxStruct, typ: elem}}, ""
+		}
+		if s.entry.kind == kindGet {
+			return []sink{{pos: call.Pos(), mode: scanPositional, args: []ast.Expr{d}}}, ""
+		}
+		return nil, ""
+	case kindQuery, kindQueryRow, kindNamedQuery, kindQueue:
+	default:
+		return nil, ""
+	}
+
+	// Chained: db.QueryRow(...).Scan(...), batch.Queue(...).QueryRow(fn).
+	if s.cur.ParentEdgeKind() == edge.SelectorExpr_X && s.cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
+		outer := s.cur.Parent().Parent().Node().(*ast.CallExpr)
+		fn, _ := typeutil.Callee(info, outer).(*types.Func)
+		if fn == nil {
+			return nil, ""
+		}
+		if mode, ok := scanMethods[fn.FullName()]; ok {
+			return []sink{scanSink(outer, mode, info)}, ""
+		}
+		if batchRowCallbacks[fn.FullName()] && len(outer.Args) == 1 {
+			if lit, ok := outer.Args[0].(*ast.FuncLit); ok {
+				if p := firstParam(lit, info); p != nil {
+					return st.sinksOfVar(p), ""
+				}
+			}
+		}
+		return nil, ""
+	}
+
+	// Assigned: rows, err := db.Query(...); row := db.QueryRow(...).
+	v := assignedVar(s.cur, info)
+	if v == nil {
+		return nil, ""
+	}
+	if len(st.uses.assignments(v)) != 1 {
+		return nil, skipRowsReused
+	}
+	return st.sinksOfVar(v), ""
+}
+
+// sinksOfVar returns the scans made through a rows or row variable.
+func (st *state) sinksOfVar(v *types.Var) []sink {
+	info := st.pass.TypesInfo
+	var out []sink
+	for _, u := range st.uses.of(v) {
+		if u.kind != useRead {
+			continue
+		}
+		cur := u.ident
+		switch cur.ParentEdgeKind() {
+		case edge.SelectorExpr_X: // rows.Scan(...)
+			if cur.Parent().ParentEdgeKind() != edge.CallExpr_Fun {
+				continue
+			}
+			call := cur.Parent().Parent().Node().(*ast.CallExpr)
+			fn, _ := typeutil.Callee(info, call).(*types.Func)
+			if fn == nil {
+				continue
+			}
+			if mode, ok := scanMethods[fn.FullName()]; ok {
+				out = append(out, scanSink(call, mode, info))
+			}
+		case edge.CallExpr_Args: // pgx.CollectRows(rows, pgx.RowToStructByName[T])
+			if cur.ParentEdgeIndex() != 0 {
+				continue
+			}
+			call := cur.Parent().Node().(*ast.CallExpr)
+			fn, _ := typeutil.Callee(info, call).(*types.Func)
+			if fn == nil || len(call.Args) < 2 {
+				continue
+			}
+			name := fn.Origin().FullName()
+			switch {
+			case rowCollectors[name]:
+				if k, ok := rowFuncSink(call.Args[1], info); ok {
+					k.pos = call.Pos()
+					out = append(out, k)
+				}
+			case name == forEachRow:
+				if lit, ok := call.Args[1].(*ast.CompositeLit); ok {
+					out = append(out, sink{pos: call.Pos(), mode: scanPositional, args: lit.Elts})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func scanSink(call *ast.CallExpr, mode scanMode, info *types.Info) sink {
+	k := sink{pos: call.Pos(), mode: mode}
+	if mode == scanPositional {
+		if !call.Ellipsis.IsValid() {
+			k.args = call.Args
+		}
+		return k
+	}
+	if len(call.Args) == 1 {
+		if t := info.TypeOf(call.Args[0]); t != nil {
+			k.typ = deref(t)
+		}
+	}
+	return k
+}
+
+// rowFuncSink reads pgx.RowToStructByName[T] and friends.
+func rowFuncSink(e ast.Expr, info *types.Info) (sink, bool) {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.IndexExpr:
+		id = identOf(e.X)
+	case *ast.IndexListExpr:
+		id = identOf(e.X)
+	}
+	if id == nil {
+		return sink{}, false
+	}
+	fn, ok := info.Uses[id].(*types.Func)
+	if !ok {
+		return sink{}, false
+	}
+	mode, ok := rowFuncs[fn.Origin().FullName()]
+	if !ok {
+		return sink{}, false
+	}
+	inst, ok := info.Instances[id]
+	if !ok || inst.TypeArgs.Len() != 1 {
+		return sink{}, false
+	}
+	return sink{mode: mode, typ: inst.TypeArgs.At(0)}, true
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	switch e := e.(type) {
+	case *ast.Ident:
+		return e
+	case *ast.SelectorExpr:
+		return e.Sel
+	}
+	return nil
+}
+
+// assignedVar returns the variable the call's (first) result is assigned
+// to: x := call, x, err := call, var x = call.
+func assignedVar(cur inspector.Cursor, info *types.Info) *types.Var {
+	var lhs ast.Expr
+	switch cur.ParentEdgeKind() {
+	case edge.AssignStmt_Rhs:
+		as := cur.Parent().Node().(*ast.AssignStmt)
+		if len(as.Rhs) == 1 && len(as.Lhs) > 0 {
+			lhs = as.Lhs[0]
+		}
+	case edge.ValueSpec_Values:
+		spec := cur.Parent().Node().(*ast.ValueSpec)
+		if len(spec.Values) == 1 && len(spec.Names) > 0 {
+			lhs = spec.Names[0]
+		}
+	}
+	id, ok := lhs.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	return v
+}
+
+func firstParam(lit *ast.FuncLit, info *types.Info) *types.Var {
+	if lit.Type.Params == nil || len(lit.Type.Params.List) == 0 || len(lit.Type.Params.List[0].Names) == 0 {
+		return nil
+	}
+	v, _ := info.Defs[lit.Type.Params.List[0].Names[0]].(*types.Var)
+	return v
+}
+
+// mapColumns maps a statement's output columns through one sink to their
+// destinations. It returns nil and a reason when it cannot.
+func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
+	hasStar := false
+	for _, c := range cols {
+		if c.Star {
+			hasStar = true
+		}
+	}
+	switch k.mode {
+	case scanPositional:
+		if k.args == nil {
+			return nil, ""
+		}
+		if hasStar {
+			return nil, skipStarPositional
+		}
+		if len(k.args) != len(cols) {
+			return nil, skipCountMismatch
+		}
+		out := make([]target, 0, len(cols))
+		for i, a := range k.args {
+			t := st.destination(a)
+			t.col, t.pos = cols[i], k.pos
+			out = append(out, t)
+		}
+		return out, ""
+	case scanByPos:
+		if hasStar {
+			return nil, skipStarPositional
+		}
+		owner, fields := structFields(k.typ)
+		if owner == nil {
+			return nil, ""
+		}
+		if len(fields) < len(cols) {
+			return nil, skipCountMismatch
+		}
+		out := make([]target, 0, len(cols))
+		for i, c := range cols {
+			out = append(out, target{col: c, owner: owner, field: fields[i].name, pos: k.pos})
+		}
+		return out, ""
+	case scanByName, scanByNameLax, scanSqlxStruct:
+		owner, fields := structFields(k.typ)
+		if owner == nil {
+			return nil, ""
+		}
+		var out []target
+		matched := map[string]bool{}
+		for _, c := range cols {
+			if c.Star {
+				continue
+			}
+			for _, f := range fields {
+				if columnMatches(f, c.Name, k.mode) {
+					out = append(out, target{col: c, owner: owner, field: f.name, pos: k.pos})
+					matched[f.name] = true
+					break
+				}
+			}
+		}
+		if hasStar {
+			// The fields no named column fills are filled by the star's
+			// stored columns.
+			for _, f := range fields {
+				if !matched[f.name] {
+					out = append(out, target{col: sqlinfo.Column{Name: "*", Star: true}, owner: owner, field: f.name, pos: k.pos})
+				}
+			}
+		}
+		return out, ""
+	}
+	return nil, ""
+}
+
+// destination reads a positional scan destination: &v.F, &v, &p.F.
+func (st *state) destination(e ast.Expr) target {
+	info := st.pass.TypesInfo
+	u, ok := ast.Unparen(e).(*ast.UnaryExpr)
+	if !ok || u.Op != token.AND {
+		return target{}
+	}
+	switch x := ast.Unparen(u.X).(type) {
+	case *ast.Ident:
+		v, _ := info.Uses[x].(*types.Var)
+		if v != nil && !v.IsField() && v.Parent() != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+			return target{local: v}
+		}
+	case *ast.SelectorExpr:
+		sel, ok := info.Selections[x]
+		if !ok || sel.Kind() != types.FieldVal {
+			return target{}
+		}
+		n, ok := types.Unalias(deref(info.TypeOf(x.X))).(*types.Named)
+		if !ok || structOf(n) == nil {
+			return target{}
+		}
+		t := target{owner: n.Obj(), field: x.Sel.Name}
+		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
+				t.local = v
+			}
+		}
+		return t
+	}
+	return target{}
+}
+
+// structFields returns the named struct type and its columns' fields in
+// order, flattening embedded structs as pgx and sqlx do.
+func structFields(t types.Type) (*types.TypeName, []structField) {
+	if t == nil {
+		return nil, nil
+	}
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	if !ok {
+		return nil, nil
+	}
+	s := structOf(n)
+	if s == nil {
+		return nil, nil
+	}
+	var fields []structField
+	var walk func(s *types.Struct, depth int)
+	walk = func(s *types.Struct, depth int) {
+		for i := 0; i < s.NumFields(); i++ {
+			f := s.Field(i)
+			tag, hasTag := reflect.StructTag(s.Tag(i)).Lookup("db")
+			tag, _, _ = strings.Cut(tag, ",")
+			if tag == "-" {
+				continue
+			}
+			if f.Embedded() {
+				if inner := structOf(f.Type()); inner != nil && depth < 4 {
+					walk(inner, depth+1)
+					continue
+				}
+			}
+			if f.Exported() {
+				fields = append(fields, structField{name: f.Name(), tag: tag, hasTag: hasTag && tag != ""})
+			}
+		}
+	}
+	walk(s, 0)
+	return n.Obj(), fields
+}
+
+// structField is one field that can receive a column.
+type structField struct {
+	name   string
+	tag    string // the db tag's name part
+	hasTag bool
+}
+
+// columnMatches reports whether field f receives column name under mode.
+func columnMatches(f structField, name string, mode scanMode) bool {
+	switch mode {
+	case scanSqlxStruct:
+		if f.hasTag {
+			return f.tag == name
+		}
+		return strings.ToLower(f.name) == name
+	default: // pgx
+		if f.hasTag {
+			return strings.EqualFold(f.tag, name)
+		}
+		return strings.EqualFold(f.name, strings.ReplaceAll(name, "_", ""))
+	}
+}
+
+func deref(t types.Type) types.Type {
+	if p, ok := t.(*types.Pointer); ok {
+		return p.Elem()
+	}
+	return t
+}
+
+func structOf(t types.Type) *types.Struct {
+	if t == nil {
+		return nil
+	}
+	s, _ := t.Underlying().(*types.Struct)
+	return s
+}

@@ -1,0 +1,193 @@
+package analyzer
+
+// This file is the analyzer's knowledge of database APIs, kept as data
+// apart from the logic that uses it. Keys are types.Func.FullName().
+
+// callKind says what a SQL call site does with its statement.
+type callKind int
+
+const (
+	kindQuery      callKind = iota + 1 // returns rows
+	kindQueryRow                       // returns one row
+	kindExec                           // returns a command tag or result
+	kindPrepare                        // returns a prepared statement holding the SQL
+	kindGet                            // scans one row into a destination argument
+	kindSelect                         // scans all rows into a destination slice argument
+	kindNamedExec                      // binds a struct or map argument by name, returns a result
+	kindNamedQuery                     // binds by name, returns rows
+	kindQueue                          // queues the statement in a pgx batch
+)
+
+// apiEntry says where a call's interesting arguments are. An index of -1
+// means the call has no such argument. sql is -1 for a prepared
+// statement's methods: the SQL comes from the receiver.
+type apiEntry struct {
+	kind  callKind
+	sql   int // index of the query text
+	args  int // index of the first bind argument (the variadic start)
+	dest  int // index of the scan destination (sqlx Get/Select)
+	named int // index of the argument bound by name (sqlx Named*)
+}
+
+func positional(kind callKind, sql int) apiEntry {
+	return apiEntry{kind: kind, sql: sql, args: sql + 1, dest: -1, named: -1}
+}
+
+// sqlCalls maps the full name of a database method or function to where
+// its SQL and arguments are.
+var sqlCalls = func() map[string]apiEntry {
+	m := map[string]apiEntry{}
+	add := func(recvs []string, method string, e apiEntry) {
+		for _, r := range recvs {
+			m["("+r+")."+method] = e
+		}
+	}
+
+	// database/sql
+	sqlRecv := []string{"*database/sql.DB", "*database/sql.Tx", "*database/sql.Conn"}
+	add(sqlRecv, "Query", positional(kindQuery, 0))
+	add(sqlRecv, "QueryContext", positional(kindQuery, 1))
+	add(sqlRecv, "QueryRow", positional(kindQueryRow, 0))
+	add(sqlRecv, "QueryRowContext", positional(kindQueryRow, 1))
+	add(sqlRecv, "Exec", positional(kindExec, 0))
+	add(sqlRecv, "ExecContext", positional(kindExec, 1))
+	add(sqlRecv, "Prepare", apiEntry{kind: kindPrepare, sql: 0, args: -1, dest: -1, named: -1})
+	add(sqlRecv, "PrepareContext", apiEntry{kind: kindPrepare, sql: 1, args: -1, dest: -1, named: -1})
+	stmt := []string{"*database/sql.Stmt"}
+	add(stmt, "Query", apiEntry{kind: kindQuery, sql: -1, args: 0, dest: -1, named: -1})
+	add(stmt, "QueryContext", apiEntry{kind: kindQuery, sql: -1, args: 1, dest: -1, named: -1})
+	add(stmt, "QueryRow", apiEntry{kind: kindQueryRow, sql: -1, args: 0, dest: -1, named: -1})
+	add(stmt, "QueryRowContext", apiEntry{kind: kindQueryRow, sql: -1, args: 1, dest: -1, named: -1})
+	add(stmt, "Exec", apiEntry{kind: kindExec, sql: -1, args: 0, dest: -1, named: -1})
+	add(stmt, "ExecContext", apiEntry{kind: kindExec, sql: -1, args: 1, dest: -1, named: -1})
+
+	// github.com/jackc/pgx/v5 and pgxpool
+	pgxRecv := []string{
+		"*github.com/jackc/pgx/v5.Conn",
+		"github.com/jackc/pgx/v5.Tx",
+		"*github.com/jackc/pgx/v5/pgxpool.Pool",
+		"*github.com/jackc/pgx/v5/pgxpool.Conn",
+		"*github.com/jackc/pgx/v5/pgxpool.Tx",
+	}
+	add(pgxRecv, "Query", positional(kindQuery, 1))
+	add(pgxRecv, "QueryRow", positional(kindQueryRow, 1))
+	add(pgxRecv, "Exec", positional(kindExec, 1))
+	add([]string{"*github.com/jackc/pgx/v5.Batch"}, "Queue", positional(kindQueue, 0))
+
+	// github.com/jmoiron/sqlx
+	sqlxRecv := []string{"*github.com/jmoiron/sqlx.DB", "*github.com/jmoiron/sqlx.Tx", "*github.com/jmoiron/sqlx.Conn"}
+	add(sqlxRecv, "Get", apiEntry{kind: kindGet, sql: 1, args: 2, dest: 0, named: -1})
+	add(sqlxRecv, "GetContext", apiEntry{kind: kindGet, sql: 2, args: 3, dest: 1, named: -1})
+	add(sqlxRecv, "Select", apiEntry{kind: kindSelect, sql: 1, args: 2, dest: 0, named: -1})
+	add(sqlxRecv, "SelectContext", apiEntry{kind: kindSelect, sql: 2, args: 3, dest: 1, named: -1})
+	add(sqlxRecv, "Queryx", positional(kindQuery, 0))
+	add(sqlxRecv, "QueryxContext", positional(kindQuery, 1))
+	add(sqlxRecv, "QueryRowx", positional(kindQueryRow, 0))
+	add(sqlxRecv, "QueryRowxContext", positional(kindQueryRow, 1))
+	add(sqlxRecv, "MustExec", positional(kindExec, 0))
+	add(sqlxRecv, "MustExecContext", positional(kindExec, 1))
+	add(sqlxRecv, "NamedExec", apiEntry{kind: kindNamedExec, sql: 0, args: -1, dest: -1, named: 1})
+	add(sqlxRecv, "NamedExecContext", apiEntry{kind: kindNamedExec, sql: 1, args: -1, dest: -1, named: 2})
+	add(sqlxRecv, "NamedQuery", apiEntry{kind: kindNamedQuery, sql: 0, args: -1, dest: -1, named: 1})
+	add(sqlxRecv, "NamedQueryContext", apiEntry{kind: kindNamedQuery, sql: 1, args: -1, dest: -1, named: 2})
+	m["github.com/jmoiron/sqlx.Get"] = apiEntry{kind: kindGet, sql: 2, args: 3, dest: 1, named: -1}
+	m["github.com/jmoiron/sqlx.GetContext"] = apiEntry{kind: kindGet, sql: 3, args: 4, dest: 2, named: -1}
+	m["github.com/jmoiron/sqlx.Select"] = apiEntry{kind: kindSelect, sql: 2, args: 3, dest: 1, named: -1}
+	m["github.com/jmoiron/sqlx.SelectContext"] = apiEntry{kind: kindSelect, sql: 3, args: 4, dest: 2, named: -1}
+	m["github.com/jmoiron/sqlx.NamedExec"] = apiEntry{kind: kindNamedExec, sql: 1, args: -1, dest: -1, named: 2}
+	m["github.com/jmoiron/sqlx.NamedExecContext"] = apiEntry{kind: kindNamedExec, sql: 2, args: -1, dest: -1, named: 3}
+	m["github.com/jmoiron/sqlx.NamedQuery"] = apiEntry{kind: kindNamedQuery, sql: 1, args: -1, dest: -1, named: 2}
+	m["github.com/jmoiron/sqlx.NamedQueryContext"] = apiEntry{kind: kindNamedQuery, sql: 2, args: -1, dest: -1, named: 3}
+	return m
+}()
+
+// sqlPassThrough maps functions that return their query argument
+// rewritten but equivalent (bind-variable rebinding) to that argument.
+var sqlPassThrough = map[string]int{
+	"(*github.com/jmoiron/sqlx.DB).Rebind": 0,
+	"(*github.com/jmoiron/sqlx.Tx).Rebind": 0,
+	"github.com/jmoiron/sqlx.Rebind":       1,
+}
+
+// scanMode says how a scan call maps columns to destinations.
+type scanMode int
+
+const (
+	scanPositional scanMode = iota + 1 // Scan(&a, &b, ...)
+	scanByName                         // pgx RowToStructByName: db tag, else name without underscores, case-insensitive
+	scanByNameLax                      // the same, extra fields allowed
+	scanByPos                          // pgx RowToStructByPos: exported fields in order
+	scanSqlxStruct                     // sqlx StructScan/Get/Select: db tag, else lower-cased name
+)
+
+// scanMethods are the methods on a row or rows value that scan the
+// current row; the arguments are the destinations.
+var scanMethods = map[string]scanMode{
+	"(github.com/jackc/pgx/v5.Row).Scan":            scanPositional,
+	"(github.com/jackc/pgx/v5.Rows).Scan":           scanPositional,
+	"(github.com/jackc/pgx/v5.CollectableRow).Scan": scanPositional,
+	"(*database/sql.Row).Scan":                      scanPositional,
+	"(*database/sql.Rows).Scan":                     scanPositional,
+	"(*github.com/jmoiron/sqlx.Row).Scan":           scanPositional,
+	"(*github.com/jmoiron/sqlx.Row).StructScan":     scanSqlxStruct,
+	"(*github.com/jmoiron/sqlx.Rows).StructScan":    scanSqlxStruct,
+}
+
+// rowCollectors take a rows value (argument 0) and a row function
+// (argument 1) whose type argument is the destination.
+var rowCollectors = map[string]bool{
+	"github.com/jackc/pgx/v5.CollectRows":          true,
+	"github.com/jackc/pgx/v5.CollectOneRow":        true,
+	"github.com/jackc/pgx/v5.CollectExactlyOneRow": true,
+	"github.com/jackc/pgx/v5.AppendRows":           true,
+}
+
+// forEachRow scans into the addresses listed in argument 1.
+const forEachRow = "github.com/jackc/pgx/v5.ForEachRow"
+
+// rowFuncs are the generic pgx row functions whose type argument is the
+// struct a row is scanned into.
+var rowFuncs = map[string]scanMode{
+	"github.com/jackc/pgx/v5.RowToStructByName":          scanByName,
+	"github.com/jackc/pgx/v5.RowToAddrOfStructByName":    scanByName,
+	"github.com/jackc/pgx/v5.RowToStructByNameLax":       scanByNameLax,
+	"github.com/jackc/pgx/v5.RowToAddrOfStructByNameLax": scanByNameLax,
+	"github.com/jackc/pgx/v5.RowToStructByPos":           scanByPos,
+	"github.com/jackc/pgx/v5.RowToAddrOfStructByPos":     scanByPos,
+}
+
+// batchRowCallbacks are the QueuedQuery methods whose function argument
+// receives the queued statement's row or rows as its first parameter.
+var batchRowCallbacks = map[string]bool{
+	"(*github.com/jackc/pgx/v5.QueuedQuery).Query":    true,
+	"(*github.com/jackc/pgx/v5.QueuedQuery).QueryRow": true,
+}
+
+// txRunners run their function argument synchronously inside a
+// transaction: what that function writes, the caller writes.
+var txRunners = map[string]bool{
+	"github.com/jackc/pgx/v5.BeginFunc":   true,
+	"github.com/jackc/pgx/v5.BeginTxFunc": true,
+}
+
+// resultKinds maps the types a structurally matched query method returns
+// (besides error) to the kind of call it is.
+var resultKinds = map[string]callKind{
+	"github.com/jackc/pgx/v5.Rows":              kindQuery,
+	"github.com/jackc/pgx/v5.Row":               kindQueryRow,
+	"github.com/jackc/pgx/v5/pgconn.CommandTag": kindExec,
+	"*database/sql.Rows":                        kindQuery,
+	"*database/sql.Row":                         kindQueryRow,
+	"database/sql.Result":                       kindExec,
+	"*github.com/jmoiron/sqlx.Rows":             kindQuery,
+	"*github.com/jmoiron/sqlx.Row":              kindQueryRow,
+}
+
+// dbPackages are the packages through which any SQL call must pass: a
+// package that imports none of them, even indirectly, has no call sites.
+var dbPackages = []string{
+	"database/sql",
+	"github.com/jackc/pgx/v5",
+	"github.com/jackc/pgx/v5/pgconn",
+	"github.com/jmoiron/sqlx",
+}

@@ -1,0 +1,249 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+
+	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Skip reasons for unresolved query text, counted in Stats.
+const (
+	skipNonConstant  = "query text not constant"
+	skipParameter    = "query text built from a parameter"
+	skipWrapper      = "query text passed in by a wrapper's callers (checked there)"
+	skipTooManyTexts = "query text has too many variants"
+	skipNoSQLArg     = "query argument missing"
+)
+
+// maxTexts bounds the number of variants of one query text.
+const maxTexts = 16
+
+// maxResolveDepth bounds how far resolution follows variables.
+const maxResolveDepth = 8
+
+// resolver turns the query argument of a call into the texts it may hold.
+type resolver struct {
+	info  *types.Info
+	files []*ast.File
+	uses  *useIndex
+}
+
+// resolve returns the possible texts of e, or a skip reason.
+func (r *resolver) resolve(e ast.Expr) ([]string, string) {
+	return r.expr(e, 0)
+}
+
+func (r *resolver) expr(e ast.Expr, depth int) ([]string, string) {
+	if depth > maxResolveDepth {
+		return nil, skipNonConstant
+	}
+	if tv, ok := r.info.Types[e]; ok && tv.Value != nil {
+		if tv.Value.Kind() != constant.String {
+			return nil, skipNonConstant
+		}
+		return []string{constant.StringVal(tv.Value)}, ""
+	}
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return r.expr(e.X, depth+1)
+	case *ast.BinaryExpr:
+		if e.Op != token.ADD {
+			return nil, skipNonConstant
+		}
+		x, why := r.expr(e.X, depth+1)
+		if why != "" {
+			return nil, why
+		}
+		y, why := r.expr(e.Y, depth+1)
+		if why != "" {
+			return nil, why
+		}
+		return product(x, y)
+	case *ast.Ident:
+		v, ok := r.info.Uses[e].(*types.Var)
+		if !ok {
+			return nil, skipNonConstant
+		}
+		return r.variable(v, e.Pos(), depth+1)
+	case *ast.CallExpr:
+		return r.call(e, depth+1)
+	}
+	return nil, skipNonConstant
+}
+
+func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
+	fn, ok := typeutil.Callee(r.info, call).(*types.Func)
+	if !ok {
+		return nil, skipNonConstant
+	}
+	name := fn.FullName()
+	if i, ok := sqlPassThrough[name]; ok {
+		if i >= len(call.Args) || call.Ellipsis.IsValid() {
+			return nil, skipNonConstant
+		}
+		return r.expr(call.Args[i], depth)
+	}
+	if name == "fmt.Sprintf" && len(call.Args) > 0 {
+		formats, why := r.expr(call.Args[0], depth)
+		if why != "" {
+			return nil, why
+		}
+		out := make([]string, len(formats))
+		for i, f := range formats {
+			out[i] = fillHoles(f)
+		}
+		return out, ""
+	}
+	return nil, skipNonConstant
+}
+
+// variable resolves a variable read at pos: every value it may hold there.
+func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, string) {
+	if v.IsField() {
+		return nil, skipNonConstant
+	}
+	if isParam(v) {
+		return nil, skipParameter
+	}
+	// Every use of v other than a plain read must be an assignment we can
+	// follow; an address taken or a write through a closure we cannot.
+	type write struct {
+		stmt   ast.Node
+		value  ast.Expr
+		append bool
+	}
+	var writes []write
+	for _, use := range r.uses.of(v) {
+		switch use.kind {
+		case useRead:
+		case useAssign:
+			writes = append(writes, write{stmt: use.stmt, value: use.value})
+		case useAppend:
+			writes = append(writes, write{stmt: use.stmt, value: use.value, append: true})
+		default:
+			return nil, skipNonConstant
+		}
+	}
+	pkgLevel := v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+
+	var out []string
+	for _, w := range writes {
+		if w.append {
+			continue
+		}
+		// A local assignment after the read cannot reach it (loops aside:
+		// their texts are variants all the same).
+		if !pkgLevel && w.stmt.Pos() > at {
+			continue
+		}
+		base, why := r.expr(w.value, depth)
+		if why != "" {
+			return nil, why
+		}
+		texts := base
+		for _, a := range writes {
+			if !a.append {
+				continue
+			}
+			if pkgLevel {
+				return nil, skipNonConstant
+			}
+			if a.stmt.Pos() < w.stmt.Pos() || a.stmt.Pos() > at {
+				continue
+			}
+			tail, why := r.expr(a.value, depth)
+			if why != "" {
+				return nil, why
+			}
+			with, why := product(texts, tail)
+			if why != "" {
+				return nil, why
+			}
+			if r.uses.sameBlock(a.stmt, w.stmt) {
+				texts = with
+			} else {
+				texts = append(texts, with...)
+			}
+			if len(texts) > maxTexts {
+				return nil, skipTooManyTexts
+			}
+		}
+		out = append(out, texts...)
+		if len(out) > maxTexts {
+			return nil, skipTooManyTexts
+		}
+	}
+	if len(out) == 0 {
+		return nil, skipNonConstant
+	}
+	return dedup(out), ""
+}
+
+func product(x, y []string) ([]string, string) {
+	if len(x)*len(y) > maxTexts {
+		return nil, skipTooManyTexts
+	}
+	out := make([]string, 0, len(x)*len(y))
+	for _, a := range x {
+		for _, b := range y {
+			out = append(out, a+b)
+		}
+	}
+	return out, ""
+}
+
+func dedup(s []string) []string {
+	seen := make(map[string]bool, len(s))
+	out := s[:0]
+	for _, x := range s {
+		if !seen[x] {
+			seen[x] = true
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// fillHoles replaces the verbs of a fmt format with identifiers the SQL
+// classifier recognises as holes, and %% with %.
+func fillHoles(format string) string {
+	var b strings.Builder
+	n := 0
+	for i := 0; i < len(format); i++ {
+		c := format[i]
+		if c != '%' {
+			b.WriteByte(c)
+			continue
+		}
+		if i+1 < len(format) && format[i+1] == '%' {
+			b.WriteByte('%')
+			i++
+			continue
+		}
+		// Skip flags, width, precision and argument indexes up to the verb.
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			j++
+		}
+		if j >= len(format) {
+			b.WriteString(format[i:])
+			break
+		}
+		n++
+		b.WriteString(sqlinfo.HolePrefix)
+		b.WriteString(strconv.Itoa(n))
+		i = j
+	}
+	return b.String()
+}
+
+// isParam reports whether v is a parameter (or named result) of a function.
+func isParam(v *types.Var) bool {
+	return v.Kind() == types.ParamVar || v.Kind() == types.ResultVar || v.Kind() == types.RecvVar
+}

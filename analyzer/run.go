@@ -1,0 +1,197 @@
+package analyzer
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"path/filepath"
+	"strconv"
+
+	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// state is everything one pass learns. Nothing outlives the pass.
+type state struct {
+	pass  *analysis.Pass
+	opts  *Options
+	root  inspector.Cursor
+	uses  *useIndex
+	stats *Stats
+
+	units       map[ast.Node]*unit
+	sites       []*callSite
+	wrappers    map[*types.Func]*wrapperFact
+	callers     map[*unit][]caller
+	writeModels map[string]*writeModel
+	parsed      map[string]parsed
+}
+
+// caller is a same-package call of a unit's function.
+type caller struct {
+	unit *unit
+	call *ast.CallExpr
+}
+
+// parsed caches the classification of one query text.
+type parsed struct {
+	stmt  *sqlinfo.Statement
+	names []string
+	err   string
+}
+
+func run(pass *analysis.Pass, o *Options) (any, error) {
+	stats := &Stats{}
+	if !importsDatabase(pass.Pkg) {
+		return stats, nil // no SQL can be sent from here
+	}
+	st := &state{
+		pass:        pass,
+		opts:        o,
+		root:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
+		stats:       stats,
+		units:       map[ast.Node]*unit{},
+		wrappers:    map[*types.Func]*wrapperFact{},
+		callers:     map[*unit][]caller{},
+		writeModels: map[string]*writeModel{},
+		parsed:      map[string]parsed{},
+	}
+	st.uses = newUseIndex(st.root, pass.TypesInfo)
+	st.findUnits()
+	st.findCallSites()
+	st.classify()
+	st.findWritePaths()
+	st.findWriteModels()
+	st.report()
+	return stats, nil
+}
+
+// importsDatabase reports whether pkg imports, directly or not, a package
+// through which SQL is sent.
+func importsDatabase(pkg *types.Package) bool {
+	seen := map[*types.Package]bool{}
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, d := range dbPackages {
+			if p.Path() == d {
+				return true
+			}
+		}
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
+// classify resolves and parses the query text of every call site.
+func (st *state) classify() {
+	r := &resolver{info: st.pass.TypesInfo, uses: st.uses}
+	for _, s := range st.sites {
+		st.stats.CallSites++
+		if s.skip != "" {
+			st.stats.skip(s.skip)
+			continue
+		}
+		expr := s.sql
+		if expr == nil {
+			expr = st.preparedText(s)
+			if expr == nil {
+				s.skip = "prepared statement of unknown origin"
+				st.stats.skip(s.skip)
+				continue
+			}
+		}
+		texts, why := r.resolve(expr)
+		if why == skipParameter && s.unit != nil && st.wrappers[s.unit.fn] != nil {
+			why = skipWrapper
+		}
+		if why != "" {
+			s.skip = why
+			st.stats.skip(why)
+			continue
+		}
+		firstErr := ""
+		for _, t := range texts {
+			p := st.parse(t)
+			if p.err != "" {
+				if firstErr == "" {
+					firstErr = p.err
+				}
+				continue
+			}
+			s.stmts = append(s.stmts, p.stmt)
+			s.names = append(s.names, p.names)
+		}
+		if len(s.stmts) == 0 {
+			s.skip = firstErr
+			st.stats.skip(firstErr)
+			continue
+		}
+		st.stats.Resolved++
+	}
+}
+
+// parse classifies a query text once per pass.
+func (st *state) parse(text string) parsed {
+	if p, ok := st.parsed[text]; ok {
+		return p
+	}
+	prepared, names := sqlinfo.Prepare(text)
+	stmt, err := sqlinfo.Analyze(prepared)
+	p := parsed{stmt: stmt, names: names}
+	if err != nil {
+		p = parsed{err: err.Error()}
+	}
+	st.parsed[text] = p
+	return p
+}
+
+// preparedText finds the query text of a prepared statement's method
+// call: stmt.QueryRow(...) where stmt, err := db.Prepare(q).
+func (st *state) preparedText(s *callSite) ast.Expr {
+	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := st.pass.TypesInfo.Uses[id].(*types.Var)
+	if !ok {
+		return nil
+	}
+	as := st.uses.assignments(v)
+	if len(as) != 1 {
+		return nil
+	}
+	call, ok := ast.Unparen(as[0].value).(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	for _, p := range st.sites {
+		if p.call == call && p.entry.kind == kindPrepare {
+			return p.sql
+		}
+	}
+	return nil
+}
+
+// shortPos formats a position as "file.go:42".
+func (st *state) shortPos(p token.Pos) string {
+	pos := st.pass.Fset.Position(p)
+	if !pos.IsValid() {
+		return "?"
+	}
+	return filepath.Base(pos.Filename) + ":" + strconv.Itoa(pos.Line)
+}

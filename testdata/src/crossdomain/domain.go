@@ -1,0 +1,9 @@
+// Package crossdomain declares the model; it knows nothing of SQL.
+package crossdomain
+
+type Customer struct {
+	ID         int64
+	Name       string
+	Email      string
+	OrderCount int64
+}
