@@ -1,0 +1,53 @@
+package sqlinfo
+
+// collect walks the whole statement once: it gives every parameter $N an
+// entry in Statement.Params (not written, until a write says otherwise)
+// and returns the data-modifying CTEs, at any depth of WITH.
+func (a *analysis) collect(root *node) []*commonTableExpr {
+	var writeCTEs []*commonTableExpr
+	walkUnordered(root, func(n *node) bool {
+		switch {
+		case n.GetParamRef() != nil:
+			a.param(int(n.GetParamRef().GetNumber()))
+		case n.GetCommonTableExpr() != nil:
+			if c := n.GetCommonTableExpr(); isWriteStmt(c.GetCtequery()) {
+				writeCTEs = append(writeCTEs, c)
+			}
+		case n.GetMultiAssignRef() != nil:
+			// SET (a, b, ...) = source: every column of the group points
+			// at the same source; walk it once, not once per column.
+			return n.GetMultiAssignRef().GetColno() <= 1
+		}
+		return true
+	})
+	return writeCTEs
+}
+
+// param returns the use of parameter number, adding an entry for it.
+func (a *analysis) param(number int) ParamUse {
+	use, ok := a.st.Params[number]
+	if !ok {
+		if a.st.Params == nil {
+			a.st.Params = map[int]ParamUse{}
+		}
+		a.st.Params[number] = use
+	}
+	return use
+}
+
+// markWritten marks every parameter in expr as written into col. A
+// parameter already written keeps the column it was first written into.
+func (a *analysis) markWritten(expr *node, col string) {
+	if expr == nil {
+		return
+	}
+	walkUnordered(expr, func(n *node) bool {
+		if p := n.GetParamRef(); p != nil {
+			number := int(p.GetNumber())
+			if !a.param(number).Written {
+				a.st.Params[number] = ParamUse{Written: true, Column: col}
+			}
+		}
+		return true
+	})
+}
