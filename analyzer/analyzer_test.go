@@ -33,6 +33,7 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "suppress"},
 		{pkg: "clean"},
 		{pkg: "apis"},
+		{pkg: "testfiles"},
 		{pkg: "crashes"},
 		{pkg: "strict", opts: analyzer.Options{Strict: true}},
 	} {

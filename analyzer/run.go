@@ -61,6 +61,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	st.uses = newUseIndex(st.root, pass.TypesInfo)
 	st.findUnits()
 	st.findCallSites()
+	st.dropTestSites()
 	st.classify()
 	st.findWritePaths()
 	st.findWriteModels()
@@ -139,6 +140,21 @@ func (st *state) classify() {
 		}
 		st.stats.Resolved++
 	}
+}
+
+// dropTestSites forgets the call sites in _test.go files: test fixtures
+// write structs field by field and tests read them back, which says
+// nothing about the application's write side, and findings there would
+// be noise. (Wrappers were learned from them all the same.)
+func (st *state) dropTestSites() {
+	kept := st.sites[:0]
+	for _, s := range st.sites {
+		if st.inTestFile(s.call.Pos()) {
+			continue
+		}
+		kept = append(kept, s)
+	}
+	st.sites = kept
 }
 
 // parse classifies a query text once per pass.

@@ -2,6 +2,7 @@ package analyzer
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"sort"
 	"strings"
@@ -46,7 +47,7 @@ func (st *state) findWritePaths() {
 			continue
 		}
 		from := st.unitOf(cur)
-		if from == nil {
+		if from == nil || st.inTestFile(call.Pos()) {
 			continue
 		}
 		fn = fn.Origin()
@@ -270,4 +271,9 @@ func paramNumbers(s *sqlinfo.Statement) []int {
 	}
 	sort.Ints(ns)
 	return ns
+}
+
+func (st *state) inTestFile(p token.Pos) bool {
+	f := st.pass.Fset.File(p)
+	return f != nil && strings.HasSuffix(f.Name(), "_test.go")
 }

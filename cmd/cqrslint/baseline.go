@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// baselineVersion is the version of the baseline file format.
+const baselineVersion = 1
+
+// A baselineFile is the JSON document -write-baseline writes and -baseline
+// reads. Entries carry no line numbers, so unrelated edits (lines inserted
+// above, code moved within its function) leave them valid.
+type baselineFile struct {
+	Version  int             `json:"version"`
+	Findings []baselineEntry `json:"findings"`
+}
+
+type baselineEntry struct {
+	Rule     string `json:"rule"`
+	Package  string `json:"package"`
+	Function string `json:"function"`
+	Message  string `json:"message"`
+	Count    int    `json:"count"`
+}
+
+// baselineKey identifies a finding across edits: its rule, package,
+// enclosing function and message without positions.
+type baselineKey struct {
+	Rule, Package, Function, Message string
+}
+
+func keyOf(f finding) baselineKey {
+	return baselineKey{Rule: f.Rule, Package: f.PkgPath, Function: f.Func, Message: normalizeMessage(f.Message)}
+}
+
+var (
+	// "(orders.go:42)" or "(orders.go:42:7)", with the space before it.
+	parenPosRE = regexp.MustCompile(`\s*\([^()\s]+\.go:\d+(?::\d+)?\)`)
+	// "orders.go:42" or "orders.go:42:7" anywhere else.
+	barePosRE = regexp.MustCompile(`(\.go):\d+(?::\d+)?\b`)
+	// "line 42", "lines 42" and "lines 42-44".
+	lineRE = regexp.MustCompile(`\b(lines?) \d+(?:-\d+)?\b`)
+)
+
+// normalizeMessage strips the positions and line numbers from a message,
+// so that its key survives edits elsewhere in the file.
+func normalizeMessage(msg string) string {
+	msg = parenPosRE.ReplaceAllString(msg, "")
+	msg = barePosRE.ReplaceAllString(msg, "$1")
+	msg = lineRE.ReplaceAllString(msg, "$1 N")
+	return msg
+}
+
+// A baseline is a multiset of keys: two identical findings need a count of
+// two.
+type baseline map[baselineKey]int
+
+// readBaseline reads a baseline file. Its errors are one line long and
+// name the file.
+func readBaseline(name string) (baseline, error) {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err // *PathError names the file
+	}
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	var bf baselineFile
+	if err := dec.Decode(&bf); err != nil {
+		return nil, fmt.Errorf("%s: malformed baseline: %v", name, err)
+	}
+	if _, err := dec.Token(); err != io.EOF {
+		return nil, fmt.Errorf("%s: malformed baseline: data after the JSON document", name)
+	}
+	if bf.Version != baselineVersion {
+		return nil, fmt.Errorf("%s: unsupported baseline version %d (want %d)", name, bf.Version, baselineVersion)
+	}
+	b := baseline{}
+	for i, e := range bf.Findings {
+		switch {
+		case e.Rule == "":
+			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has no rule", name, i)
+		case e.Package == "":
+			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has no package", name, i)
+		case e.Message == "":
+			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has no message", name, i)
+		case e.Count < 1:
+			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has count %d (want at least 1)", name, i, e.Count)
+		}
+		b[baselineKey{e.Rule, e.Package, e.Function, e.Message}] += e.Count
+	}
+	return b, nil
+}
+
+// apply marks the findings the baseline accounts for, in order, each key
+// as many times as its count, and returns how many entries were left
+// unused (findings since fixed).
+func (b baseline) apply(fs []finding) (unused int) {
+	left := make(baseline, len(b))
+	for k, n := range b {
+		left[k] = n
+	}
+	for i := range fs {
+		k := keyOf(fs[i])
+		if left[k] > 0 {
+			left[k]--
+			fs[i].InBaseline = true
+		}
+	}
+	for _, n := range left {
+		unused += n
+	}
+	return unused
+}
+
+// encodeBaseline renders the baseline of fs: one entry per key with its
+// count, sorted by package, function, rule and message.
+func encodeBaseline(fs []finding) []byte {
+	counts := map[baselineKey]int{}
+	for _, f := range fs {
+		counts[keyOf(f)]++
+	}
+	bf := baselineFile{Version: baselineVersion, Findings: []baselineEntry{}}
+	for k, n := range counts {
+		bf.Findings = append(bf.Findings, baselineEntry{k.Rule, k.Package, k.Function, k.Message, n})
+	}
+	slices.SortFunc(bf.Findings, func(a, b baselineEntry) int {
+		return cmp.Or(
+			strings.Compare(a.Package, b.Package),
+			strings.Compare(a.Function, b.Function),
+			strings.Compare(a.Rule, b.Rule),
+			strings.Compare(a.Message, b.Message),
+		)
+	})
+	data, err := json.MarshalIndent(bf, "", "  ")
+	if err != nil {
+		panic(err) // strings and ints always marshal
+	}
+	return append(data, '\n')
+}
+
+// A pendingFile is written atomically: the data goes to a temporary file
+// beside the target, renamed over it on commit. Creating it first checks
+// early that the target's directory is writable.
+type pendingFile struct {
+	name string
+	tmp  *os.File
+}
+
+func createPending(name string) (*pendingFile, error) {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".tmp*")
+	if err != nil {
+		return nil, err
+	}
+	return &pendingFile{name: name, tmp: tmp}, nil
+}
+
+func (p *pendingFile) commit(data []byte) error {
+	_, err := p.tmp.Write(data)
+	err = errors.Join(err, p.tmp.Chmod(0o644), p.tmp.Close())
+	if err == nil {
+		err = os.Rename(p.tmp.Name(), p.name)
+	}
+	if err != nil {
+		os.Remove(p.tmp.Name())
+	}
+	return err
+}
+
+func (p *pendingFile) abort() {
+	p.tmp.Close()
+	os.Remove(p.tmp.Name())
+}

@@ -1,0 +1,54 @@
+// Command cqrslint reports structs that serve both the write model and the
+// read model of a PostgreSQL-backed Go application.
+//
+// It runs three ways:
+//
+//	go vet -vettool=$(which cqrslint) ./...   # under go vet
+//	cqrslint ./...                            # standalone (singlechecker)
+//	cqrslint -format=sarif ./... > out.sarif  # cqrslint's own driver
+//
+// Without -format, -stats, -baseline or -write-baseline, cqrslint is the
+// standard go/analysis singlechecker, with its -json, -fix, -diff, -V=full
+// and -flags. Any of those four flags selects cqrslint's driver, built on
+// golang.org/x/tools/go/analysis/checker, which adds SARIF and GitHub
+// Actions output, a statistics summary and baselines. Under go vet the four
+// flags are accepted and ignored. docs/cli.md documents every flag and the
+// exit codes.
+package main
+
+import (
+	"flag"
+	"os"
+	"runtime/debug"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/singlechecker"
+
+	"github.com/cqrslint/cqrslint/analyzer"
+)
+
+func main() {
+	c := &command{
+		stdout:      os.Stdout,
+		stderr:      os.Stderr,
+		newAnalyzer: func() *analysis.Analyzer { return analyzer.New(analyzer.Options{}) },
+		version:     version(),
+	}
+	code, delegate := c.run(os.Args[1:])
+	if !delegate {
+		os.Exit(code)
+	}
+	// Register the driver flags so that -h and -flags list them and go vet
+	// passes them through; singlechecker then ignores them.
+	new(driverFlags).register(flag.CommandLine)
+	singlechecker.Main(analyzer.Analyzer)
+}
+
+// version is the module version cqrslint was built at: "v1.2.3" when
+// installed with go install ...@v1.2.3, "(devel)" in a checkout.
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
+	"github.com/stretchr/testify/require"
+
+	"github.com/cqrslint/cqrslint/analyzer"
+)
+
+// The test binary doubles as the cqrslint command (as in x/tools' own
+// driver tests): with CQRSLINT_TEST_MAIN=1 it runs main. Tests run it to
+// check the real command line, exit codes and go vet integration.
+func TestMain(m *testing.M) {
+	if os.Getenv("CQRSLINT_TEST_MAIN") == "1" {
+		main()
+		os.Exit(0)
+	}
+	os.Exit(m.Run())
+}
+
+// cqrslint runs the command as a process in dir.
+func cqrslint(t *testing.T, dir string, args ...string) result {
+	t.Helper()
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	return runProcess(t, dir, exe, args...)
+}
+
+func runProcess(t *testing.T, dir, name string, args ...string) result {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "CQRSLINT_TEST_MAIN=1")
+	var stdout, stderr bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &stdout, &stderr
+	err := cmd.Run()
+	var exit *exec.ExitError
+	if err != nil && !errors.As(err, &exit) {
+		t.Fatalf("%s %v: %v", name, args, err)
+	}
+	return result{cmd.ProcessState.ExitCode(), stdout.String(), stderr.String()}
+}
+
+// helpFlags returns the flags `cqrslint -h` lists, without the test
+// binary's own -test.* flags.
+func helpFlags(t *testing.T) []string {
+	t.Helper()
+	r := cqrslint(t, ".", "-h")
+	require.Equal(t, 0, r.code, r.stderr)
+	var names []string
+	for _, m := range regexp.MustCompile(`(?m)^  -(\S+)`).FindAllStringSubmatch(r.stderr, -1) {
+		if !strings.HasPrefix(m[1], "test.") {
+			names = append(names, m[1])
+		}
+	}
+	slices.Sort(names)
+	require.NotEmpty(t, names)
+	return names
+}
+
+// TestHelpMatchesDocs checks that docs/cli.md documents every flag of
+// `cqrslint -h`, and nothing else.
+func TestHelpMatchesDocs(t *testing.T) {
+	help := helpFlags(t)
+	doc, err := os.ReadFile(filepath.Join(testdata, "..", "..", "..", "docs", "cli.md"))
+	require.NoError(t, err)
+	var documented []string
+	for _, m := range regexp.MustCompile("(?m)^\\| `-([A-Za-z-]+)").FindAllStringSubmatch(string(doc), -1) {
+		documented = append(documented, m[1])
+	}
+	slices.Sort(documented)
+	require.Equal(t, help, documented, "the flag tables of docs/cli.md and `cqrslint -h`")
+}
+
+// TestCheckerFlags checks checkerFlags against the flags singlechecker
+// really registers, so that an x/tools upgrade adding one is noticed.
+func TestCheckerFlags(t *testing.T) {
+	ours := map[string]bool{}
+	for _, n := range driverFlagNames {
+		ours[n] = true
+	}
+	analyzer.New(analyzer.Options{}).Flags.VisitAll(func(f *flag.Flag) { ours[f.Name] = true })
+	var want []string
+	for _, n := range helpFlags(t) {
+		if !ours[n] {
+			want = append(want, n)
+		}
+	}
+	var got []string
+	isBool := map[string]bool{}
+	for _, cf := range checkerFlags {
+		got = append(got, cf.name)
+		isBool[cf.name] = cf.isBool
+	}
+	slices.Sort(got)
+	require.Equal(t, want, got)
+
+	// -flags tells go vet which flags are boolean.
+	r := cqrslint(t, ".", "-flags")
+	require.Equal(t, 0, r.code, r.stderr)
+	var flags []struct {
+		Name string
+		Bool bool
+	}
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &flags))
+	seen := map[string]bool{}
+	for _, f := range flags {
+		seen[f.Name] = true
+		if b, ok := isBool[f.Name]; ok {
+			require.Equal(t, f.Bool, b, "-%s", f.Name)
+		}
+	}
+	// go vet passes on only the flags -flags lists.
+	for _, n := range driverFlagNames {
+		require.True(t, seen[n], "-flags lists -%s", n)
+	}
+}
+
+func TestVersion(t *testing.T) {
+	r := cqrslint(t, ".", "-V=full")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Regexp(t, `^\S+ version devel .*buildID=[0-9a-f]+\n$`, r.stdout)
+}
+
+// TestGoVet runs the command under go vet -vettool: the driver flags are
+// accepted and ignored, analyzer flags work.
+func TestGoVet(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	dir := shop(t)
+	for _, args := range [][]string{
+		{"vet", "-vettool=" + exe, "-strict", "-disable=unused-computed",
+			"-format=sarif", "-stats", "-baseline=missing.json", "-write-baseline=out.json", "./..."},
+		{"vet", "-vettool=" + exe, "-json", "-format=xml", "./..."}, // not even checked
+	} {
+		r := runProcess(t, dir, "go", args...)
+		require.Equal(t, 0, r.code, "%v:\n%s", args, r.stderr)
+		require.NotContains(t, r.stdout, `"$schema"`, "no SARIF under go vet")
+		_, err := os.Stat(filepath.Join(dir, "out.json"))
+		require.True(t, os.IsNotExist(err), "no baseline written under go vet")
+	}
+}
+
+// TestCommand runs the real analyzer through the real command line.
+func TestCommand(t *testing.T) {
+	dir := shop(t)
+
+	r := cqrslint(t, dir, "-format=sarif", "-stats", "./...")
+	require.Equal(t, 0, r.code, r.stderr)
+	rep, err := sarif.FromString(r.stdout)
+	require.NoError(t, err)
+	require.NoError(t, rep.Validate())
+	require.Contains(t, r.stderr, "cqrslint stats for 2 packages:")
+
+	r = cqrslint(t, dir, "./...")
+	require.Equal(t, 0, r.code, r.stderr)
+
+	for _, args := range [][]string{
+		{"-format=xml", "./..."},
+		{"-baseline=missing.json", "./..."},
+		{"-nosuchflag", "./..."},
+		{"-disable=nosuchrule", "./..."},
+	} {
+		r := cqrslint(t, dir, args...)
+		require.Equal(t, 2, r.code, "%v", args)
+		require.Len(t, lines(r.stderr), 1, "%v: one line: %s", args, r.stderr)
+		require.Empty(t, r.stdout)
+	}
+}
