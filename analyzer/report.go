@@ -166,6 +166,9 @@ func (st *state) checkGodStruct(s *callSite, targets []target, sup suppressions,
 			}
 		}
 		if wm, ok := st.writeModels[typeNameKey(m.owner)]; ok {
+			if wm.pos.IsValid() {
+				related = append(related, analysis.RelatedInformation{Pos: wm.pos, Message: m.owner.Name() + "." + wm.field + " written here"})
+			}
 			st.reportf(sup, RuleGodStruct, s.call, related, "%s and is also written (%s by %s); %s",
 				head, wm.field, wm.evidence, splitAdvice)
 			return true

@@ -160,7 +160,7 @@ func (st *state) findWriteModels() {
 						continue
 					}
 					if owner, ok := fieldOwner(info, sel); ok && !isKey(sel.Sel.Name, use.Column) {
-						st.addWriteModel(owner, sel.Sel.Name, ev)
+						st.addWriteModel(owner, sel.Sel.Name, ev, s.call.Pos())
 					}
 				}
 			}
@@ -175,7 +175,7 @@ func (st *state) findWriteModels() {
 					name := s.names[i][n-1]
 					for _, f := range fields {
 						if columnMatches(f, name, scanSqlxStruct) && !isKey(f.name, use.Column) {
-							st.addWriteModel(owner, f.name, ev)
+							st.addWriteModel(owner, f.name, ev, s.call.Pos())
 						}
 					}
 				}
@@ -186,7 +186,7 @@ func (st *state) findWriteModels() {
 				targets, _ := st.mapColumns(stmt.Columns, k)
 				for _, t := range targets {
 					if t.owner != nil && !isKey(t.field, t.col.Name) {
-						st.addWriteModel(t.owner, t.field, ev)
+						st.addWriteModel(t.owner, t.field, ev, s.call.Pos())
 					}
 				}
 			}
@@ -195,7 +195,7 @@ func (st *state) findWriteModels() {
 	if len(st.writeModels) > 0 {
 		f := &writeModelsFact{}
 		for key, w := range st.writeModels {
-			if w.local {
+			if w.pos.IsValid() {
 				f.Types = append(f.Types, writtenType{Type: key, Field: w.field, Evidence: w.evidence})
 			}
 		}
@@ -222,13 +222,13 @@ func (st *state) findWriteModels() {
 type writeModel struct {
 	field    string
 	evidence string
-	local    bool // found in this package
+	pos      token.Pos // the write, when found in this package
 }
 
-func (st *state) addWriteModel(owner *types.TypeName, field, ev string) {
+func (st *state) addWriteModel(owner *types.TypeName, field, ev string, pos token.Pos) {
 	key := typeNameKey(owner)
 	if _, ok := st.writeModels[key]; !ok {
-		st.writeModels[key] = &writeModel{field: field, evidence: ev, local: true}
+		st.writeModels[key] = &writeModel{field: field, evidence: ev, pos: pos}
 	}
 }
 

@@ -84,6 +84,29 @@ func TestHelpMatchesDocs(t *testing.T) {
 	require.Equal(t, help, documented, "the flag tables of docs/cli.md and `cqrslint -h`")
 }
 
+// TestHelpMatchesReadme checks that the README's flag table lists every
+// flag of cqrslint's own (analyzer and driver flags), and only flags that
+// `cqrslint -h` has.
+func TestHelpMatchesReadme(t *testing.T) {
+	help := helpFlags(t)
+	doc, err := os.ReadFile(filepath.Join(testdata, "..", "..", "..", "README.md"))
+	require.NoError(t, err)
+	documented := map[string]bool{}
+	for _, row := range regexp.MustCompile("(?m)^\\| (`-.*?) \\|").FindAllStringSubmatch(string(doc), -1) {
+		for _, m := range regexp.MustCompile("`-([A-Za-z-]+)").FindAllStringSubmatch(row[1], -1) {
+			documented[m[1]] = true
+		}
+	}
+	for name := range documented {
+		require.Contains(t, help, name, "README documents -%s, which `cqrslint -h` does not have", name)
+	}
+	own := slices.Clone(driverFlagNames)
+	analyzer.New(analyzer.Options{}).Flags.VisitAll(func(f *flag.Flag) { own = append(own, f.Name) })
+	for _, name := range own {
+		require.True(t, documented[name], "README does not document -%s", name)
+	}
+}
+
 // TestCheckerFlags checks checkerFlags against the flags singlechecker
 // really registers, so that an x/tools upgrade adding one is noticed.
 func TestCheckerFlags(t *testing.T) {
