@@ -34,6 +34,7 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "clean"},
 		{pkg: "apis"},
 		{pkg: "testfiles"},
+		{pkg: "cgouse"},
 		{pkg: "crashes"},
 		{pkg: "strict", opts: analyzer.Options{Strict: true}},
 	} {
