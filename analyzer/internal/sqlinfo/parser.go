@@ -10,32 +10,25 @@ import pg "github.com/sqlc-dev/oliphant"
 
 // Parse tree node types used by the rest of the package.
 type (
-	node             = pg.Node
-	selectStmt       = pg.SelectStmt
-	insertStmt       = pg.InsertStmt
-	updateStmt       = pg.UpdateStmt
-	deleteStmt       = pg.DeleteStmt
-	mergeStmt        = pg.MergeStmt
-	withClause       = pg.WithClause
-	commonTableExpr  = pg.CommonTableExpr
-	resTarget        = pg.ResTarget
-	columnRef        = pg.ColumnRef
-	funcCall         = pg.FuncCall
-	subLink          = pg.SubLink
-	rangeVar         = pg.RangeVar
-	alias            = pg.Alias
-	returningClause  = pg.ReturningClause
-	onConflictClause = pg.OnConflictClause
+	node            = pg.Node
+	selectStmt      = pg.SelectStmt
+	withClause      = pg.WithClause
+	commonTableExpr = pg.CommonTableExpr
+	columnRef       = pg.ColumnRef
+	funcCall        = pg.FuncCall
+	subLink         = pg.SubLink
+	rangeVar        = pg.RangeVar
+	alias           = pg.Alias
+	returningClause = pg.ReturningClause
 )
 
 // Enumerations used by the rest of the package.
 const (
 	setopNone = pg.SetOperation_SETOP_NONE
 
-	sublinkExists   = pg.SubLinkType_EXISTS_SUBLINK
-	sublinkExpr     = pg.SubLinkType_EXPR_SUBLINK
-	sublinkArray    = pg.SubLinkType_ARRAY_SUBLINK
-	sublinkMultiple = pg.SubLinkType_MULTIEXPR_SUBLINK
+	sublinkExists = pg.SubLinkType_EXISTS_SUBLINK
+	sublinkExpr   = pg.SubLinkType_EXPR_SUBLINK
+	sublinkArray  = pg.SubLinkType_ARRAY_SUBLINK
 
 	aexprNullif = pg.A_Expr_Kind_AEXPR_NULLIF
 

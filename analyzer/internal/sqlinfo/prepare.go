@@ -15,8 +15,9 @@ import (
 //     right after a word) are left alone; "::::", sqlx's escape for a
 //     literal "::", becomes "::".
 //   - ? placeholders become $1, $2, ... in order, but only when the text has
-//     neither $N nor :name parameters, and never in ?| or ?& or right next
-//     to a word (data?'key'): there a '?' is the jsonb operator.
+//     neither $N nor :name parameters, and never in ?| or ?&, right next to
+//     a word or before a string literal (data?key, data ? 'key'): there a
+//     '?' is the jsonb operator.
 //
 // Quoted strings (including E'...'), quoted identifiers, comments and
 // dollar-quoted strings are copied unchanged. Prepare returns the
@@ -44,7 +45,7 @@ func Prepare(text string) (string, []string) {
 				i += 2
 				continue
 			}
-			if (i == 0 || !isIdentByte(text[i-1])) && (i+1 == len(text) || !isIdentByte(text[i+1])) {
+			if isPlaceholder(text, i) {
 				edits = append(edits, placeholder{start: i, end: i + 1, question: true})
 			}
 		case c == '$' && i+1 < len(text) && isDigit(text[i+1]):
@@ -61,6 +62,20 @@ func Prepare(text string) (string, []string) {
 		return text, nil
 	}
 	return rewrite(text, edits, positional)
+}
+
+// isPlaceholder reports whether the '?' at text[i] can be a placeholder
+// rather than the jsonb operator: it does not touch a word, and no string
+// literal follows it (data ? 'key').
+func isPlaceholder(text string, i int) bool {
+	if i > 0 && isIdentByte(text[i-1]) || i+1 < len(text) && isIdentByte(text[i+1]) {
+		return false
+	}
+	j := i + 1
+	for j < len(text) && strings.IndexByte(" \t\r\n", text[j]) >= 0 {
+		j++
+	}
+	return j == len(text) || text[j] != '\''
 }
 
 // hasReplacement reports whether edits hold anything but '?'.
