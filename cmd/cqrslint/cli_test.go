@@ -156,6 +156,7 @@ func TestStats(t *testing.T) {
  resolved: 3
  skipped: 2
  dynamic query: 2
+ reads with columns not mapped: 0
  findings: 3
 `)
 
