@@ -1,0 +1,79 @@
+// Package dbtest gives the demo's integration tests a real PostgreSQL and
+// schemas of their own.
+package dbtest
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	"github.com/cqrslint/cqrslint/demo/internal/dbx"
+	"github.com/cqrslint/cqrslint/demo/internal/pgserver"
+)
+
+// Server returns a server as the demo finds one: DATABASE_URL, else
+// localhost:5432, else a throwaway cluster, stopped when t ends.
+// CQRSDEMO_PG=url|throwaway narrows the choice. The test is skipped only
+// when no server can be reached or started and DATABASE_URL is unset; a
+// DATABASE_URL that does not work fails the test.
+func Server(t testing.TB) *pgserver.Server {
+	t.Helper()
+	mode := pgserver.Auto
+	if m := os.Getenv("CQRSDEMO_PG"); m != "" {
+		var err error
+		if mode, err = pgserver.ParseMode(m); err != nil {
+			t.Fatal(err)
+		}
+	}
+	url := os.Getenv("DATABASE_URL")
+	srv, err := pgserver.Start(t.Context(), mode, url, t.Logf)
+	if err != nil {
+		if url != "" || mode == pgserver.Throwaway {
+			t.Fatal(err)
+		}
+		t.Skipf("no PostgreSQL reachable or startable, skipping: %v", err)
+	}
+	t.Cleanup(func() {
+		if err := srv.Close(); err != nil {
+			t.Errorf("stop throwaway cluster: %v", err)
+		}
+	})
+	return srv
+}
+
+// Schema is a schema of its own on a server.
+type Schema struct {
+	srv  *pgserver.Server
+	Name string
+}
+
+// NewSchema creates a schema with a unique name, dropped when t ends.
+func NewSchema(t testing.TB, srv *pgserver.Server) *Schema {
+	t.Helper()
+	name, err := dbx.NewSchemaName("cqrsdemo_test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := &Schema{srv: srv, Name: name}
+	admin := s.Conn(t)
+	if err := dbx.CreateSchema(t.Context(), admin, name); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		if err := dbx.DropSchema(admin, name); err != nil {
+			t.Error(err)
+		}
+	})
+	return s
+}
+
+// Conn opens a connection to the schema, closed when t ends.
+func (s *Schema) Conn(t testing.TB) *dbx.Conn {
+	t.Helper()
+	c, err := dbx.Connect(context.WithoutCancel(t.Context()), s.srv.Config, s.Name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	return c
+}
