@@ -19,9 +19,12 @@ fmt-check:
 vet:
 	$(GO) vet ./...
 
-## lint: cqrslint on its own module (the demo's before side is excluded: it is the bad example)
+## lint: cqrslint on its own module. demo/before is the bad example, so it is left out, and
+## so is the demo runner that imports it: go vet caches a package's report under the same
+## key whether it was vetted itself or only for an importer's facts (Go 1.26), so vetting
+## the runner could replay demo/before's findings from an earlier run.
 lint: build
-	$(GO) vet -vettool=$(abspath $(BIN)) $$($(GO) list ./... | grep -v /demo/before)
+	$(GO) vet -vettool=$(abspath $(BIN)) $$($(GO) list ./... | grep -v -e /demo/before -e '/demo$$')
 
 ## demo: run cqrslint on the example code and measure the before/after services on PostgreSQL
 demo:
