@@ -17,7 +17,8 @@ type app interface {
 	profile(ctx context.Context, id int64) error
 }
 
-// db is what both sides need; *dbx.Conn and explainTx provide it.
+// db is what both sides need; *dbx.Conn, *pgxpool.Pool and explainTx
+// provide it.
 type db interface {
 	before.DB
 	after.DB

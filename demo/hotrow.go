@@ -8,12 +8,14 @@ import (
 	"time"
 
 	"github.com/cqrslint/cqrslint/demo/after"
-	"github.com/cqrslint/cqrslint/demo/internal/dbx"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // storm is one hot-row scenario: writers each toggle a follow (follow,
 // unfollow, follow, ...: every toggle changes a count) as fast as they
-// can, each from its own new user, each on its own connection.
+// can, each from its own new user. They share their side's pool, which
+// has a connection per writer: none of them waits for a connection, only
+// for locks.
 type storm struct {
 	label     string
 	side      side
@@ -35,15 +37,16 @@ func hotRow(ctx context.Context, env *environment, cfg config, w io.Writer) erro
 		fmt.Fprintln(w, ": skipped, the server is not on this machine (load steps run on loopback only)")
 		return nil
 	}
-	fmt.Fprintf(w, ": %d concurrent writers, %s per scenario, each toggling a follow (a transaction each)\n", cfg.hotWriters, cfg.hotFor)
-	conns := map[side][]*dbx.Conn{}
+	fmt.Fprintf(w, ": %d concurrent writers on a pool of %d connections per side, %s per scenario,\n"+
+		"   each toggling a follow (a transaction each)\n", cfg.hotWriters, cfg.hotWriters, cfg.hotFor)
+	pools := map[side]*pgxpool.Pool{}
 	for _, s := range env.sides() {
-		c, err := env.connect(ctx, s, cfg.hotWriters)
+		p, err := env.pool(ctx, s, cfg.hotWriters)
 		if err != nil {
 			return err
 		}
-		defer dbx.CloseAll(c)
-		conns[s] = c
+		defer p.Close()
+		pools[s] = p
 	}
 	storms := []storm{
 		{"after: one ordinary user each (no shared row)", env.after, after.SameTransaction, false},
@@ -54,7 +57,7 @@ func hotRow(ctx context.Context, env *environment, cfg config, w io.Writer) erro
 	line(w, "   %-46s %7s %8s %8s %10s", "scenario", "ops/s", "p50 ms", "p99 ms", "vs. first")
 	var base float64
 	for k, st := range storms {
-		res, err := runStorm(ctx, env, conns[st.side], st, k, cfg.hotFor)
+		res, err := runStorm(ctx, env, pools[st.side], cfg.hotWriters, st, k, cfg.hotFor)
 		if err != nil {
 			return fmt.Errorf("%s: %w", st.label, err)
 		}
@@ -64,7 +67,7 @@ func hotRow(ctx context.Context, env *environment, cfg config, w io.Writer) erro
 		line(w, "   %-46s %7.0f %8s %8s %9.2f×", st.label, res.rate(), ms(res.lat.p50), ms(res.lat.p99), res.rate()/base)
 		if st.counting == after.Deferred {
 			start := time.Now()
-			n, err := after.Fold(ctx, conns[st.side][0])
+			n, err := after.Fold(ctx, pools[st.side])
 			if err != nil {
 				return err
 			}
@@ -73,7 +76,7 @@ func hotRow(ctx context.Context, env *environment, cfg config, w io.Writer) erro
 		}
 	}
 	start := time.Now()
-	drift, err := after.Drift(ctx, conns[env.after][0])
+	drift, err := after.Drift(ctx, pools[env.after])
 	if err != nil {
 		return err
 	}
@@ -82,28 +85,27 @@ func hotRow(ctx context.Context, env *environment, cfg config, w io.Writer) erro
 }
 
 // runStorm registers one new user per writer and lets the writers toggle
-// their follows for d.
-func runStorm(ctx context.Context, env *environment, conns []*dbx.Conn, st storm, k int, d time.Duration) (stormResult, error) {
+// their follows on pool for d.
+func runStorm(ctx context.Context, env *environment, pool *pgxpool.Pool, writers int, st storm, k int, d time.Duration) (stormResult, error) {
 	celebs, ordinary := env.data.Celebrities(), env.data.Ordinary()
-	apps := make([]app, len(conns))
-	followers := make([]int64, len(conns))
-	for i, c := range conns {
-		apps[i] = newApp(st.side.name, c, st.counting)
-		id, err := apps[i].register(ctx, fmt.Sprintf("storm%d-%d@example.com", k, i))
+	a := newApp(st.side.name, pool, st.counting)
+	followers := make([]int64, writers)
+	for i := range followers {
+		id, err := a.register(ctx, fmt.Sprintf("storm%d-%d@example.com", k, i))
 		if err != nil {
 			return stormResult{}, err
 		}
 		followers[i] = id
 	}
-	lat := make([][]time.Duration, len(conns))
-	errs := make([]error, len(conns))
+	lat := make([][]time.Duration, writers)
+	errs := make([]error, writers)
 	start := time.Now()
 	deadline := start.Add(d)
 	var wg sync.WaitGroup
-	for i, a := range apps {
+	for i := range writers {
 		followee := celebs[0]
 		if !st.celebrity {
-			followee = ordinary[i*len(ordinary)/len(apps)]
+			followee = ordinary[i*len(ordinary)/writers]
 		}
 		wg.Go(func() {
 			for n := 0; time.Now().Before(deadline) && ctx.Err() == nil; n++ {

@@ -12,6 +12,7 @@ import (
 	"github.com/cqrslint/cqrslint/demo/internal/dbx"
 	"github.com/cqrslint/cqrslint/demo/internal/pgserver"
 	"github.com/cqrslint/cqrslint/demo/internal/seed"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // environment is the seeded database both sides run on.
@@ -30,9 +31,14 @@ type side struct {
 
 func (e *environment) sides() []side { return []side{e.before, e.after} }
 
-// connect opens n connections to s's schema.
-func (e *environment) connect(ctx context.Context, s side, n int) ([]*dbx.Conn, error) {
-	return dbx.ConnectN(ctx, e.srv.Config, s.schema, n)
+// pool opens a pool of n connections to s's schema, all of them open
+// before it returns.
+func (e *environment) pool(ctx context.Context, s side, n int) (*pgxpool.Pool, error) {
+	pool, err := dbx.NewPool(ctx, e.srv.Config, s.schema, n)
+	if err != nil {
+		return nil, fmt.Errorf("%s side: %w", s.name, err)
+	}
+	return pool, nil
 }
 
 // setup creates one schema per side, loads the same data into both (at

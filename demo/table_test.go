@@ -52,8 +52,10 @@ func TestSummarize(t *testing.T) {
 
 func TestVerdict(t *testing.T) {
 	ok := mixedResult{target: 1000, achieved: 999, reads: summary{p99: time.Millisecond}, writes: summary{p99: 2 * time.Millisecond}}
-	behind := mixedResult{target: 10000, achieved: 3561, shed: 11869, reads: summary{p99: 345 * time.Millisecond}, writes: summary{p99: 361 * time.Millisecond}}
-	if got, want := verdict([]mixedResult{ok, behind}), "keeps up at 1000/s (read p99 1 ms); falls behind at 10000/s: completes 3561/s, read p99 345 ms, write p99 361 ms, 11869 shed"; got != want {
+	behind := mixedResult{target: 10000, achieved: 3561, shed: 11869, reads: summary{n: 6800, p99: 345 * time.Millisecond}, writes: summary{n: 360, p99: 361 * time.Millisecond},
+		mean: 215 * time.Millisecond, pool: poolUse{wait: 210 * time.Millisecond, empty: 0.994}}
+	if got, want := verdict([]mixedResult{ok, behind}), "keeps up at 1000/s (read p99 1 ms); falls behind at 10000/s: completes 3561/s, read p99 345 ms, write p99 361 ms, 11869 shed; "+
+		"mean latency 215 ms, of which 210 ms waiting for a connection (the pool was empty at 99% of acquires)"; got != want {
 		t.Errorf("verdict = %q\nwant %q", got, want)
 	}
 	if got, want := verdict([]mixedResult{ok}), "keeps up at every rate; at 1000/s read p99 is 1 ms, write p99 2 ms"; got != want {

@@ -22,11 +22,15 @@ func TestAfter(t *testing.T) {
 	})
 	t.Run("concurrent writers keep the read model exact", func(t *testing.T) {
 		t.Parallel()
-		testConcurrent(t, srv, after.SameTransaction)
+		testConcurrent(t, srv, after.SameTransaction, false)
+	})
+	t.Run("concurrent writers on a pgxpool.Pool keep the read model exact", func(t *testing.T) {
+		t.Parallel()
+		testConcurrent(t, srv, after.SameTransaction, true)
 	})
 	t.Run("deferred counting is exact after Fold", func(t *testing.T) {
 		t.Parallel()
-		testConcurrent(t, srv, after.Deferred)
+		testConcurrent(t, srv, after.Deferred, false)
 	})
 	t.Run("reconcile repairs drift", func(t *testing.T) {
 		t.Parallel()

@@ -9,14 +9,21 @@ import (
 	"github.com/cqrslint/cqrslint/demo/after"
 	"github.com/cqrslint/cqrslint/demo/internal/dbx"
 	"github.com/cqrslint/cqrslint/demo/internal/pgserver"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
-// testConcurrent runs writers at once, each on its own connection: a
-// follow storm on one celebrity (followers toggling at random, the same
-// pair often from two goroutines), mutual follows A→B and B→A toggling in
-// lockstep, and posts by random authors. When they are done the read
-// model must equal the truth.
-func testConcurrent(t *testing.T, srv *pgserver.Server, counting after.Counting) {
+// poolSize is the size of the pool testConcurrent's writers share when
+// pooled: fewer connections than writers, so they also queue for them.
+const poolSize = 4
+
+// testConcurrent runs writers at once: a follow storm on one celebrity
+// (followers toggling at random, the same pair often from two
+// goroutines), mutual follows A→B and B→A toggling in lockstep, and posts
+// by random authors. Each writer has a connection of its own, or, if
+// pooled, all share one pgxpool.Pool of poolSize connections, so that each
+// transaction runs on whichever connection is free. When they are done
+// the read model must equal the truth.
+func testConcurrent(t *testing.T, srv *pgserver.Server, counting after.Counting, pooled bool) {
 	s, c, d := newSchema(t, srv, small())
 	ctx := t.Context()
 	celebs, ordinary := d.Celebrities(), d.Ordinary()
@@ -75,11 +82,18 @@ func testConcurrent(t *testing.T, srv *pgserver.Server, counting after.Counting)
 		})
 	}
 
+	var pool *pgxpool.Pool
+	if pooled {
+		pool = s.Pool(t, poolSize)
+	}
 	var wg sync.WaitGroup
 	for _, w := range workers {
-		conn := s.Conn(t)
+		var db after.DB = pool
+		if !pooled {
+			db = s.Conn(t)
+		}
 		wg.Go(func() {
-			if err := w(ctx, after.NewCommands(conn, counting)); err != nil {
+			if err := w(ctx, after.NewCommands(db, counting)); err != nil {
 				t.Error(err)
 			}
 		})
@@ -87,6 +101,13 @@ func testConcurrent(t *testing.T, srv *pgserver.Server, counting after.Counting)
 	wg.Wait()
 	if t.Failed() {
 		return
+	}
+	if pooled {
+		st := pool.Stat()
+		if st.TotalConns() != poolSize || st.EmptyAcquireCount() == 0 {
+			t.Errorf("pool: %d connections, %d of %d acquires waited; want %d connections, and some waits with %d writers",
+				st.TotalConns(), st.EmptyAcquireCount(), st.AcquireCount(), poolSize, len(workers))
+		}
 	}
 	if counting == after.Deferred {
 		if n, err := after.Drift(ctx, c); err != nil || n != 0 {

@@ -9,6 +9,7 @@ import (
 
 	"github.com/cqrslint/cqrslint/demo/internal/dbx"
 	"github.com/cqrslint/cqrslint/demo/internal/pgserver"
+	"github.com/jackc/pgx/v5/pgxpool"
 )
 
 // Server returns a server as the demo finds one: DATABASE_URL, else
@@ -76,4 +77,16 @@ func (s *Schema) Conn(t testing.TB) *dbx.Conn {
 	}
 	t.Cleanup(func() { c.Close() })
 	return c
+}
+
+// Pool opens a pool of size connections to the schema, all open when it
+// returns, closed when t ends.
+func (s *Schema) Pool(t testing.TB, size int) *pgxpool.Pool {
+	t.Helper()
+	p, err := dbx.NewPool(context.WithoutCancel(t.Context()), s.srv.Config, s.Name, size)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(p.Close)
+	return p
 }

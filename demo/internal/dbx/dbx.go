@@ -1,7 +1,9 @@
-// Package dbx opens the demo's connections. Each connection lives in one
-// schema, set as its search_path when it starts, so that every statement
-// the services send stays a constant string; and each is metered: the
-// statements it sends and the bytes it receives.
+// Package dbx opens the demo's connections and pools. Each connection
+// lives in one schema, set as its search_path when it starts, so that
+// every statement the services send stays a constant string. A single
+// connection (Connect) is metered: the statements it sends and the bytes
+// it receives. Pool connections (NewPool) are not: the load steps count
+// requests, not statements.
 package dbx
 
 import (
@@ -25,13 +27,7 @@ type Conn struct {
 // Connect opens a connection whose search_path is schema ("": the
 // server's default).
 func Connect(ctx context.Context, base *pgx.ConnConfig, schema string) (*Conn, error) {
-	cfg := base.Copy()
-	if cfg.RuntimeParams == nil {
-		cfg.RuntimeParams = map[string]string{}
-	}
-	if schema != "" {
-		cfg.RuntimeParams["search_path"] = schema
-	}
+	cfg := connConfig(base, schema)
 	m := &Meter{}
 	cfg.Tracer = m
 	// Count after TLS, if any: protocol bytes, not encrypted records.
@@ -52,31 +48,23 @@ func Connect(ctx context.Context, base *pgx.ConnConfig, schema string) (*Conn, e
 	return &Conn{Conn: conn, Meter: m}, nil
 }
 
+// connConfig returns a copy of base whose connections start with
+// search_path set to schema ("": the server's default).
+func connConfig(base *pgx.ConnConfig, schema string) *pgx.ConnConfig {
+	cfg := base.Copy()
+	if cfg.RuntimeParams == nil {
+		cfg.RuntimeParams = map[string]string{}
+	}
+	if schema != "" {
+		cfg.RuntimeParams["search_path"] = schema
+	}
+	return cfg
+}
+
 // Close closes c. It uses its own context so that it still works when
 // the caller's context is canceled.
 func (c *Conn) Close() error {
 	return c.Conn.Close(context.Background())
-}
-
-// ConnectN opens n connections to schema.
-func ConnectN(ctx context.Context, base *pgx.ConnConfig, schema string, n int) ([]*Conn, error) {
-	conns := make([]*Conn, 0, n)
-	for range n {
-		c, err := Connect(ctx, base, schema)
-		if err != nil {
-			CloseAll(conns)
-			return nil, err
-		}
-		conns = append(conns, c)
-	}
-	return conns, nil
-}
-
-// CloseAll closes every connection in conns.
-func CloseAll(conns []*Conn) {
-	for _, c := range conns {
-		c.Close()
-	}
 }
 
 // NewSchemaName returns prefix followed by a random suffix, so that runs
