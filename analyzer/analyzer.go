@@ -8,7 +8,6 @@ import (
 	"reflect"
 
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 )
 
 // Rule ids: the Category of every diagnostic, the names used by
@@ -56,7 +55,6 @@ func New(opts Options) *analysis.Analyzer {
 		Name:       "cqrslint",
 		Doc:        doc,
 		URL:        URL,
-		Requires:   []*analysis.Analyzer{inspect.Analyzer},
 		ResultType: reflect.TypeFor[*Stats](),
 		FactTypes:  factTypes(),
 	}

@@ -9,7 +9,6 @@ import (
 
 	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
 	"golang.org/x/tools/go/analysis"
-	"golang.org/x/tools/go/analysis/passes/inspect"
 	"golang.org/x/tools/go/ast/inspector"
 )
 
@@ -47,10 +46,14 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	if !importsDatabase(pass.Pkg) {
 		return stats, nil // no SQL can be sent from here
 	}
+	// The inspector is built here, after the check above, rather than
+	// required from inspect.Analyzer: with facts, drivers run the analyzer
+	// on every dependency, and building an inspector for each of them was
+	// most of cqrslint's cost over a do-nothing analyzer (docs/performance.md).
 	st := &state{
 		pass:        pass,
 		opts:        o,
-		root:        pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root(),
+		root:        inspector.New(pass.Files).Root(),
 		stats:       stats,
 		units:       map[ast.Node]*unit{},
 		wrappers:    map[*types.Func]*wrapperFact{},
