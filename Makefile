@@ -3,7 +3,7 @@ GO        ?= go
 BIN       ?= bin/cqrslint
 GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
 
-.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz bench robust pg
+.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg
 
 ## build: the cqrslint binary in bin/
 build:
@@ -43,3 +43,21 @@ FUZZTIME ?= 2m
 fuzz:
 	$(GO) test -run='^$$' -fuzz=FuzzAnalyze -fuzztime=$(FUZZTIME) ./analyzer/internal/sqlinfo/
 	$(GO) test -run='^$$' -fuzz=FuzzPrepare -fuzztime=$(FUZZTIME) ./analyzer/internal/sqlinfo/
+	$(GO) test -run='^$$' -fuzz=FuzzAnalyzer -fuzztime=$(FUZZTIME) ./analyzer/
+
+## fuzz-long: a long fuzz run of every target
+fuzz-long:
+	$(MAKE) fuzz FUZZTIME=10m
+
+## bench: cqrslint against the type-checking floors on generated modules
+## (report in bin/bench.md), then the Go benchmarks; see docs/performance.md
+BENCH_SIZES ?= 10,100,400
+BENCH_RUNS  ?= 5
+bench:
+	@mkdir -p bin
+	$(GO) run ./bench/harness -sizes=$(BENCH_SIZES) -runs=$(BENCH_RUNS) -o bin/bench.md
+	$(GO) test -run='^$$' -bench=. -benchmem ./analyzer/...
+
+## robust: cqrslint over std and every module in go.mod: no panic, no error, no finding
+robust:
+	bash bench/robust.sh
