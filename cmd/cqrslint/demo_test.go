@@ -38,6 +38,26 @@ func TestVetDemo(t *testing.T) {
 	require.NotContains(t, r.stderr, "demo/after", "the CQRS side has no finding")
 }
 
+// TestVetSqlx runs the command under go vet on a package using the real
+// sqlx module: the stubs in testdata/src must match what sqlx really is.
+func TestVetSqlx(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go vet")
+	}
+	root := filepath.Join(testdata, "..", "..", "..")
+	r := runProcess(t, root, "go", "vet", "-vettool="+freshCopy(t), "./analyzer/internal/e2e/sqlxrepo")
+	require.Equal(t, 1, r.code, r.stderr)
+	var got []string
+	for _, line := range strings.Split(r.stderr, "\n") {
+		if line != "" && !strings.HasPrefix(line, "#") && !strings.HasPrefix(line, "\t") && !strings.Contains(line, ": \t") {
+			got = append(got, line)
+		}
+	}
+	require.Equal(t, []string{
+		"analyzer/internal/e2e/sqlxrepo/repo.go:36:9: Author mixes stored fields (ID, Name) with computed fields (BookCount: subquery) and is also written (Name by UPDATE authors in Repo.Save (repo.go:30)); split it into a command model and a query model",
+	}, got)
+}
+
 // freshCopy returns a copy of the test binary with a unique suffix, so
 // that go vet's cache (keyed by the tool's content) holds nothing for it.
 // Go 1.26's go vet keys a package's cached result the same whether it was
