@@ -55,6 +55,20 @@ func funcName(fn *types.Func) string {
 	return fn.Name()
 }
 
+// call is one call of a function or method of known identity, found once
+// per pass and shared by the phases.
+type call struct {
+	cur inspector.Cursor
+	fn  *types.Func // as typeutil.Callee gives it: interface methods included
+}
+
+// static reports whether the call's callee is known statically, as for
+// typeutil.StaticCallee: not an interface method.
+func (c call) static() bool {
+	sig, ok := c.fn.Type().(*types.Signature)
+	return ok && (sig.Recv() == nil || !types.IsInterface(sig.Recv().Type()))
+}
+
 // callSite is one call that sends SQL to the database.
 type callSite struct {
 	call  *ast.CallExpr
@@ -145,20 +159,15 @@ func matchShape(fn *types.Func) (apiEntry, bool) {
 // findCallSites finds every SQL call site of the package, learning the
 // package's own wrappers as it goes.
 func (st *state) findCallSites() {
-	type call struct {
-		cur inspector.Cursor
-		fn  *types.Func
-	}
-	var calls []call
 	for cur := range st.root.Preorder((*ast.CallExpr)(nil)) {
 		if fn, ok := typeutil.Callee(st.pass.TypesInfo, cur.Node().(*ast.CallExpr)).(*types.Func); ok {
-			calls = append(calls, call{cur, fn})
+			st.calls = append(st.calls, call{cur, fn})
 		}
 	}
 	// Wrappers of wrappers need a few rounds; each round can only add.
 	for round := 0; round < 4; round++ {
 		st.sites = st.sites[:0]
-		for _, c := range calls {
+		for _, c := range st.calls {
 			e, ok := st.matchCall(c.fn)
 			if !ok {
 				continue

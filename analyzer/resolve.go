@@ -14,11 +14,12 @@ import (
 
 // Skip reasons for unresolved query text, counted in Stats.
 const (
-	skipNonConstant  = "query text not constant"
-	skipParameter    = "query text built from a parameter"
-	skipWrapper      = "query text passed in by a wrapper's callers (checked there)"
-	skipTooManyTexts = "query text has too many variants"
-	skipNoSQLArg     = "query argument missing"
+	skipNonConstant     = "query text not constant"
+	skipParameter       = "query text built from a parameter"
+	skipWrapper         = "query text passed in by a wrapper's callers (checked there)"
+	skipTooManyTexts    = "query text has too many variants"
+	skipNoSQLArg        = "query argument missing"
+	skipUnknownPrepared = "prepared statement of unknown origin"
 )
 
 // maxTexts bounds the number of variants of one query text.

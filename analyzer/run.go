@@ -21,6 +21,7 @@ type state struct {
 	stats *Stats
 
 	units       map[ast.Node]*unit
+	calls       []call // every call with a known callee
 	sites       []*callSite
 	wrappers    map[*types.Func]*wrapperFact
 	callers     map[*unit][]caller
@@ -110,7 +111,7 @@ func (st *state) classify() {
 		if expr == nil {
 			expr = st.preparedText(s)
 			if expr == nil {
-				s.skip = "prepared statement of unknown origin"
+				s.skip = skipUnknownPrepared
 				st.stats.skip(s.skip)
 				continue
 			}

@@ -9,7 +9,6 @@ import (
 	"unicode"
 
 	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
-	"golang.org/x/tools/go/types/typeutil"
 )
 
 // findWritePaths marks every unit that executes a write: directly,
@@ -17,7 +16,6 @@ import (
 // another package known to write, or through a literal it runs in place.
 // Functions found to write are exported as facts.
 func (st *state) findWritePaths() {
-	info := st.pass.TypesInfo
 	// Direct writes.
 	for _, s := range st.sites {
 		if s.unit == nil {
@@ -40,13 +38,12 @@ func (st *state) findWritePaths() {
 			byFunc[u.fn] = u
 		}
 	}
-	for cur := range st.root.Preorder((*ast.CallExpr)(nil)) {
-		call := cur.Node().(*ast.CallExpr)
-		fn := typeutil.StaticCallee(info, call)
-		if fn == nil {
+	for _, c := range st.calls {
+		if !c.static() {
 			continue
 		}
-		from := st.unitOf(cur)
+		call, fn := c.cur.Node().(*ast.CallExpr), c.fn
+		from := st.unitOf(c.cur)
 		if from == nil || st.inTestFile(call.Pos()) {
 			continue
 		}
