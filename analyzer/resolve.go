@@ -30,9 +30,8 @@ const maxResolveDepth = 8
 
 // resolver turns the query argument of a call into the texts it may hold.
 type resolver struct {
-	info  *types.Info
-	files []*ast.File
-	uses  *useIndex
+	info *types.Info
+	uses *useIndex
 }
 
 // resolve returns the possible texts of e, or a skip reason.

@@ -32,9 +32,8 @@ func (st *state) suppressions() suppressions {
 					lines = map[int][]string{}
 					sup[pos.Filename] = lines
 				}
-				for _, r := range strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' }) {
-					lines[pos.Line] = append(lines[pos.Line], r)
-				}
+				rules := strings.FieldsFunc(rest, func(r rune) bool { return r == ',' || r == ' ' || r == '\t' })
+				lines[pos.Line] = append(lines[pos.Line], rules...)
 			}
 		}
 	}
