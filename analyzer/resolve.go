@@ -117,20 +117,34 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, st
 		stmt   ast.Node
 		value  ast.Expr
 		append bool
+		use    use
 	}
 	var writes []write
 	for _, use := range r.uses.of(v) {
 		switch use.kind {
 		case useRead:
 		case useAssign:
-			writes = append(writes, write{stmt: use.stmt, value: use.value})
+			writes = append(writes, write{stmt: use.stmt, value: use.value, use: use})
 		case useAppend:
-			writes = append(writes, write{stmt: use.stmt, value: use.value, append: true})
+			writes = append(writes, write{stmt: use.stmt, value: use.value, append: true, use: use})
 		default:
 			return nil, skipNonConstant
 		}
 	}
 	pkgLevel := v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	// killed reports whether a later assignment replaces w on every path
+	// to the read (see replaces).
+	killed := func(w write) bool {
+		if pkgLevel {
+			return false
+		}
+		for _, k := range writes {
+			if !k.append && k.stmt != w.stmt && r.uses.replaces(k.use, w.stmt, v, at) {
+				return true
+			}
+		}
+		return false
+	}
 
 	var out []string
 	for _, w := range writes {
@@ -140,6 +154,9 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, st
 		// A local assignment after the read cannot reach it (loops aside:
 		// their texts are variants all the same).
 		if !pkgLevel && w.stmt.Pos() > at {
+			continue
+		}
+		if killed(w) {
 			continue
 		}
 		base, why := r.expr(w.value, depth)

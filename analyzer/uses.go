@@ -121,6 +121,67 @@ func (x *useIndex) sameBlock(a, b ast.Node) bool {
 
 func (x *useIndex) blockOf(stmt ast.Node) ast.Node { return x.blocks[stmt] }
 
+// replaces reports whether the assignment k of v replaces, on every path
+// of the control flow, the value an earlier assignment (stmt) gave v
+// before the read of v at pos: k sits directly in a statement list that
+// also holds the read after it, in the same function, and stmt comes
+// before k. The only way to reach the read is then through k (a goto
+// forward over k within its block aside, which this does not model).
+func (x *useIndex) replaces(k use, stmt ast.Node, v *types.Var, at token.Pos) bool {
+	if k.stmt == nil || stmt.Pos() >= k.stmt.Pos() || k.stmt.End() > at {
+		return false
+	}
+	block := x.blocks[k.stmt]
+	if block == nil || at >= block.End() || !directlyIn(block, k.stmt) {
+		return false
+	}
+	read, ok := x.readAt(v, at)
+	if !ok {
+		return false
+	}
+	return enclosingFunc(read) == enclosingFunc(k.ident)
+}
+
+// readAt returns the use of v at pos.
+func (x *useIndex) readAt(v *types.Var, pos token.Pos) (inspector.Cursor, bool) {
+	for _, u := range x.uses[v] {
+		if u.ident.Node().Pos() == pos {
+			return u.ident, true
+		}
+	}
+	return inspector.Cursor{}, false
+}
+
+// directlyIn reports whether stmt is one of the statements of block.
+func directlyIn(block, stmt ast.Node) bool {
+	var list []ast.Stmt
+	switch b := block.(type) {
+	case *ast.BlockStmt:
+		list = b.List
+	case *ast.CaseClause:
+		list = b.Body
+	case *ast.CommClause:
+		list = b.Body
+	}
+	for _, s := range list {
+		if s == stmt {
+			return true
+		}
+		if d, ok := s.(*ast.DeclStmt); ok && d.Pos() <= stmt.Pos() && stmt.End() <= d.End() {
+			return true // var q = "...": the spec of a declaration statement
+		}
+	}
+	return false
+}
+
+// enclosingFunc returns the innermost function around cur.
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
 // enclosingBlock returns the innermost statement list holding cur.
 func enclosingBlock(cur inspector.Cursor) ast.Node {
 	for c := range cur.Enclosing((*ast.BlockStmt)(nil), (*ast.CaseClause)(nil), (*ast.CommClause)(nil)) {
