@@ -28,6 +28,7 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "dbtx"},
 		{pkg: "crossapp"},
 		{pkg: "resolve"},
+		{pkg: "builders"},
 		{pkg: "collect"},
 		{pkg: "unused"},
 		{pkg: "suppress"},
@@ -58,6 +59,8 @@ func TestStats(t *testing.T) {
 			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1}}},
 		{pkg: "suppress", want: analyzer.Stats{CallSites: 4, Resolved: 4, Findings: 1, Suppressed: 2}},
 		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
+		{pkg: "builders", want: analyzer.Stats{CallSites: 8, Resolved: 5, Findings: 1, Skipped: map[string]int{
+			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), tc.pkg)

@@ -191,3 +191,92 @@ var dbPackages = []string{
 	"github.com/jackc/pgx/v5/pgconn",
 	"github.com/jmoiron/sqlx",
 }
+
+// builderOp says what a query-builder call does to the statement it
+// builds (builders.go).
+type builderOp int
+
+const (
+	opSelect    builderOp = iota + 1 // starts a SELECT; string arguments are columns
+	opInsert                         // starts an INSERT INTO argument 0
+	opUpdate                         // starts an UPDATE of argument 0
+	opDelete                         // starts a DELETE FROM argument 0
+	opColumns                        // adds string columns (select list, insert columns)
+	opColumn                         // adds one column: a string, sq.Expr or sq.Alias
+	opFrom                           // sets the FROM (DELETE: the table)
+	opJoin                           // adds a join; the keyword is in builderJoins
+	opSet                            // UPDATE: sets column argument 0
+	opDistinct                       // SELECT DISTINCT
+	opSuffix                         // appends argument 0 (RETURNING ..., FOR UPDATE)
+	opNeutral                        // cannot change the select list or the statement kind
+	opBase                           // a statement builder's setting: keeps no statement
+	opRender                         // returns the text (ToSql, MustSql)
+)
+
+// squirrel is the import path of Masterminds/squirrel.
+const squirrel = "github.com/Masterminds/squirrel"
+
+// builderOps maps query-builder functions and methods to what they do.
+// Methods missing here (SetMap, FromSelect, Prefix, ...) make a builder's
+// text unknown: its call sites are skipped with a reason.
+var builderOps = func() map[string]builderOp {
+	m := map[string]builderOp{
+		squirrel + ".Select": opSelect,
+		squirrel + ".Insert": opInsert,
+		squirrel + ".Update": opUpdate,
+		squirrel + ".Delete": opDelete,
+	}
+	method := func(recv, name string, op builderOp) { m["("+squirrel+"."+recv+")."+name] = op }
+	method("StatementBuilderType", "Select", opSelect)
+	method("StatementBuilderType", "Insert", opInsert)
+	method("StatementBuilderType", "Update", opUpdate)
+	method("StatementBuilderType", "Delete", opDelete)
+	for _, name := range []string{"PlaceholderFormat", "RunWith"} {
+		method("StatementBuilderType", name, opBase)
+	}
+	for _, recv := range []string{"SelectBuilder", "InsertBuilder", "UpdateBuilder", "DeleteBuilder"} {
+		for _, name := range []string{"PlaceholderFormat", "RunWith"} {
+			method(recv, name, opNeutral)
+		}
+		method(recv, "ToSql", opRender)
+		method(recv, "MustSql", opRender)
+		method(recv, "Suffix", opSuffix)
+	}
+	for _, name := range []string{"Where", "GroupBy", "Having", "OrderBy", "OrderByClause", "Limit", "Offset", "RemoveLimit", "RemoveOffset"} {
+		method("SelectBuilder", name, opNeutral)
+	}
+	method("SelectBuilder", "Columns", opColumns)
+	method("SelectBuilder", "Column", opColumn)
+	method("SelectBuilder", "From", opFrom)
+	method("SelectBuilder", "Distinct", opDistinct)
+	for name := range builderJoins {
+		method("SelectBuilder", name, opJoin)
+	}
+	method("InsertBuilder", "Into", opFrom)
+	method("InsertBuilder", "Columns", opColumns)
+	method("InsertBuilder", "Values", opNeutral)
+	for _, name := range []string{"Where", "OrderBy", "Limit", "Offset"} {
+		method("UpdateBuilder", name, opNeutral)
+		method("DeleteBuilder", name, opNeutral)
+	}
+	method("UpdateBuilder", "Table", opFrom)
+	method("UpdateBuilder", "Set", opSet)
+	method("DeleteBuilder", "From", opFrom)
+	return m
+}()
+
+// builderJoins maps the join methods of a select builder to their SQL.
+var builderJoins = map[string]string{
+	"Join":      "JOIN",
+	"LeftJoin":  "LEFT JOIN",
+	"RightJoin": "RIGHT JOIN",
+	"InnerJoin": "INNER JOIN",
+	"CrossJoin": "CROSS JOIN",
+}
+
+// builderExprs are the functions that make a select-list expression
+// from text: sq.Expr("count(*)"), sq.Alias(expr, "n").
+var builderExprs = map[string]builderOp{
+	squirrel + ".Expr":  opColumn,
+	squirrel + ".Alias": opColumn,
+}

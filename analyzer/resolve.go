@@ -82,7 +82,10 @@ func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
 	if !ok {
 		return nil, skipNonConstant
 	}
-	name := fn.FullName()
+	name := fn.Origin().FullName()
+	if builderOps[name] == opRender {
+		return r.builtTexts(call, depth)
+	}
 	if i, ok := sqlPassThrough[name]; ok {
 		if i >= len(call.Args) || call.Ellipsis.IsValid() {
 			return nil, skipNonConstant
@@ -127,6 +130,12 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, st
 			writes = append(writes, write{stmt: use.stmt, value: use.value, use: use})
 		case useAppend:
 			writes = append(writes, write{stmt: use.stmt, value: use.value, append: true, use: use})
+		case useTuple:
+			// q, args, err := builder.ToSql(): the text is the first result.
+			if use.index != 0 || !r.rendersText(use.value) {
+				return nil, skipNonConstant
+			}
+			writes = append(writes, write{stmt: use.stmt, value: use.value, use: use})
 		default:
 			return nil, skipNonConstant
 		}
@@ -153,8 +162,8 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, st
 		}
 		// A local assignment after the read cannot reach it (loops aside:
 		// their texts are variants all the same).
-		if !pkgLevel && w.stmt.Pos() > at {
-			continue
+		if !pkgLevel && w.stmt.End() > at {
+			continue // after the read, or the assignment the read is part of
 		}
 		if killed(w) {
 			continue

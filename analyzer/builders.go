@@ -1,0 +1,418 @@
+package analyzer
+
+// This file evaluates query builders (Masterminds/squirrel): a chain of
+// builder calls whose columns, tables and joins are constant text is
+// turned into the SQL it builds, so the call that sends it is a call
+// site with known text. Calls that cannot change the select list or the
+// statement kind (Where, OrderBy, Limit, ...) are left out of the text.
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Skip reasons for query builders, counted in Stats.
+const (
+	skipBuilderPart   = "query builder part not constant or not modelled"
+	skipBuilderOrigin = "query builder of unknown origin"
+)
+
+// built is one statement a builder may hold.
+type built struct {
+	op       builderOp // opSelect, opInsert, opUpdate or opDelete
+	distinct bool
+	cols     []string // select list, or the insert's columns
+	from     string   // FROM, or the table written
+	joins    []string // " LEFT JOIN t ON ..."
+	sets     []string // the update's columns
+	suffix   []string
+}
+
+// text renders the statement. Values are '?' placeholders, as squirrel
+// writes them; sqlinfo.Prepare numbers them.
+func (b built) text() (string, bool) {
+	var s strings.Builder
+	switch b.op {
+	case opSelect:
+		if len(b.cols) == 0 {
+			return "", false
+		}
+		s.WriteString("SELECT ")
+		if b.distinct {
+			s.WriteString("DISTINCT ")
+		}
+		s.WriteString(strings.Join(b.cols, ", "))
+		if b.from != "" {
+			s.WriteString(" FROM " + b.from)
+		}
+		for _, j := range b.joins {
+			s.WriteString(j)
+		}
+	case opInsert:
+		if b.from == "" {
+			return "", false
+		}
+		s.WriteString("INSERT INTO " + b.from)
+		if len(b.cols) == 0 {
+			s.WriteString(" DEFAULT VALUES")
+			break
+		}
+		s.WriteString(" (" + strings.Join(b.cols, ", ") + ") VALUES (")
+		s.WriteString(strings.TrimSuffix(strings.Repeat("?, ", len(b.cols)), ", ") + ")")
+	case opUpdate:
+		if b.from == "" || len(b.sets) == 0 {
+			return "", false
+		}
+		s.WriteString("UPDATE " + b.from + " SET ")
+		for i, c := range b.sets {
+			if i > 0 {
+				s.WriteString(", ")
+			}
+			s.WriteString(c + " = ?")
+		}
+	case opDelete:
+		if b.from == "" {
+			return "", false
+		}
+		s.WriteString("DELETE FROM " + b.from)
+	default:
+		return "", false
+	}
+	for _, x := range b.suffix {
+		s.WriteString(" " + x)
+	}
+	return s.String(), true
+}
+
+// builderOf returns what a call to fn does as a builder call.
+func builderOf(info *types.Info, call *ast.CallExpr) (builderOp, *types.Func) {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return 0, nil
+	}
+	fn = fn.Origin()
+	return builderOps[fn.FullName()], fn
+}
+
+// rendersText reports whether e is a builder's ToSql/MustSql call.
+func (r *resolver) rendersText(e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	op, _ := builderOf(r.info, call)
+	return op == opRender
+}
+
+// builtTexts returns the texts of the builder that call (ToSql) renders.
+func (r *resolver) builtTexts(call *ast.CallExpr, depth int) ([]string, string) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, skipBuilderOrigin
+	}
+	bs, why := r.builder(sel.X, depth)
+	if why != "" {
+		return nil, why
+	}
+	var out []string
+	for _, b := range bs {
+		t, ok := b.text()
+		if !ok {
+			return nil, skipBuilderPart
+		}
+		out = append(out, t)
+	}
+	return dedup(out), ""
+}
+
+// builder returns the statements the builder expression e may hold.
+func (r *resolver) builder(e ast.Expr, depth int) ([]built, string) {
+	if depth > maxResolveDepth {
+		return nil, skipBuilderOrigin
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, ok := r.info.Uses[e].(*types.Var)
+		if !ok {
+			return nil, skipBuilderOrigin
+		}
+		return r.builderVar(v, e, depth+1)
+	case *ast.CallExpr:
+		// A chain's length is bounded by the source; only variables,
+		// which may loop, count towards the depth.
+		return r.builderCall(e, depth)
+	}
+	return nil, skipBuilderOrigin
+}
+
+// builderVar returns the statements a builder variable may hold where it
+// is read, as for query text (see variable).
+func (r *resolver) builderVar(v *types.Var, read *ast.Ident, depth int) ([]built, string) {
+	if v.IsField() || isParam(v) {
+		return nil, skipBuilderOrigin
+	}
+	var writes []use
+	for _, u := range r.uses.of(v) {
+		switch u.kind {
+		case useRead:
+		case useAssign:
+			writes = append(writes, u)
+		default:
+			return nil, skipBuilderOrigin
+		}
+	}
+	pkgLevel := v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	at := read.Pos()
+	var out []built
+	for _, w := range writes {
+		if !pkgLevel && w.stmt.End() > at {
+			continue // after the read, or the assignment the read is part of
+		}
+		if !pkgLevel && r.replaced(writes, w, v, at) {
+			continue
+		}
+		bs, why := r.builder(w.value, depth)
+		if why != "" {
+			return nil, why
+		}
+		out = append(out, bs...)
+		if len(out) > maxTexts {
+			return nil, skipTooManyTexts
+		}
+	}
+	if len(out) == 0 {
+		return nil, skipBuilderOrigin
+	}
+	return out, ""
+}
+
+// replaced reports whether another assignment among writes replaces w on
+// every path to the read of v at pos.
+func (r *resolver) replaced(writes []use, w use, v *types.Var, at token.Pos) bool {
+	for _, k := range writes {
+		if k.stmt != w.stmt && r.uses.replaces(k, w.stmt, v, at) {
+			return true
+		}
+	}
+	return false
+}
+
+// builderCall applies one builder call to the statements of its receiver.
+func (r *resolver) builderCall(call *ast.CallExpr, depth int) ([]built, string) {
+	op, fn := builderOf(r.info, call)
+	switch op {
+	case 0, opBase, opRender:
+		return nil, skipBuilderPart
+	case opSelect:
+		cols, why := r.strings(call.Args, call.Ellipsis.IsValid(), depth)
+		if why != "" {
+			return nil, why
+		}
+		return variants(cols, func(c []string) built { return built{op: opSelect, cols: c} })
+	case opInsert, opUpdate, opDelete:
+		if len(call.Args) != 1 {
+			return nil, skipBuilderPart
+		}
+		tables, why := r.expr(call.Args[0], depth)
+		if why != "" {
+			return nil, skipBuilderPart
+		}
+		out := make([]built, len(tables))
+		for i, t := range tables {
+			out[i] = built{op: op, from: t}
+		}
+		return out, ""
+	}
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, skipBuilderOrigin
+	}
+	base, why := r.builder(sel.X, depth)
+	if why != "" {
+		return nil, why
+	}
+	switch op {
+	case opNeutral:
+		return base, ""
+	case opDistinct:
+		for i := range base {
+			base[i].distinct = true
+		}
+		return base, ""
+	case opColumns:
+		cols, why := r.strings(call.Args, call.Ellipsis.IsValid(), depth)
+		if why != "" {
+			return nil, why
+		}
+		return extend(base, cols, func(b built, c []string) built {
+			b.cols = append(append([]string(nil), b.cols...), c...)
+			return b
+		})
+	case opColumn:
+		if len(call.Args) != 1 {
+			return nil, skipBuilderPart // column arguments: '?' values in the column
+		}
+		cols, why := r.columnExpr(call.Args[0], depth)
+		if why != "" {
+			return nil, why
+		}
+		return extend(base, one(cols), func(b built, c []string) built {
+			b.cols = append(append([]string(nil), b.cols...), c...)
+			return b
+		})
+	}
+	if len(call.Args) < 1 {
+		return nil, skipBuilderPart
+	}
+	texts, why := r.expr(call.Args[0], depth)
+	if why != "" {
+		return nil, skipBuilderPart
+	}
+	return extend(base, one(texts), func(b built, t []string) built {
+		switch op {
+		case opFrom:
+			b.from = t[0]
+		case opJoin:
+			b.joins = append(append([]string(nil), b.joins...), " "+builderJoins[fn.Name()]+" "+t[0])
+		case opSet:
+			b.sets = append(append([]string(nil), b.sets...), t[0])
+		case opSuffix:
+			b.suffix = append(append([]string(nil), b.suffix...), t[0])
+		}
+		return b
+	})
+}
+
+// columnExpr returns the texts of a select-list item given as a string,
+// sq.Expr(text) or sq.Alias(expr, name).
+func (r *resolver) columnExpr(e ast.Expr, depth int) ([]string, string) {
+	if isString(r.info.TypeOf(e)) {
+		t, why := r.expr(e, depth)
+		if why != "" {
+			return nil, skipBuilderPart
+		}
+		return t, ""
+	}
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return nil, skipBuilderPart
+	}
+	fn, ok := typeutil.Callee(r.info, call).(*types.Func)
+	if !ok || builderExprs[fn.Origin().FullName()] == 0 || len(call.Args) == 0 {
+		return nil, skipBuilderPart
+	}
+	if fn.Name() == "Expr" {
+		if len(call.Args) != 1 {
+			return nil, skipBuilderPart // '?' values inside the expression
+		}
+		t, why := r.expr(call.Args[0], depth)
+		if why != "" {
+			return nil, skipBuilderPart
+		}
+		return t, ""
+	}
+	if len(call.Args) != 2 { // Alias(expr, name)
+		return nil, skipBuilderPart
+	}
+	inner, why := r.sqlizer(call.Args[0], depth)
+	if why != "" {
+		return nil, why
+	}
+	names, why := r.expr(call.Args[1], depth)
+	if why != "" {
+		return nil, skipBuilderPart
+	}
+	var out []string
+	for _, in := range inner {
+		for _, n := range names {
+			out = append(out, "("+in+") AS "+n)
+		}
+	}
+	if len(out) > maxTexts {
+		return nil, skipTooManyTexts
+	}
+	return out, ""
+}
+
+// sqlizer returns the texts of an expression or a select builder used
+// inside another statement.
+func (r *resolver) sqlizer(e ast.Expr, depth int) ([]string, string) {
+	if call, ok := ast.Unparen(e).(*ast.CallExpr); ok {
+		if fn, ok := typeutil.Callee(r.info, call).(*types.Func); ok && fn.Origin().FullName() == squirrel+".Expr" {
+			return r.columnExpr(call, depth)
+		}
+	}
+	bs, why := r.builder(e, depth)
+	if why != "" {
+		return nil, why
+	}
+	var out []string
+	for _, b := range bs {
+		t, ok := b.text()
+		if !ok {
+			return nil, skipBuilderPart
+		}
+		out = append(out, t)
+	}
+	return out, ""
+}
+
+// strings resolves string arguments: each argument's variants, combined.
+func (r *resolver) strings(args []ast.Expr, spread bool, depth int) ([][]string, string) {
+	if spread {
+		return nil, skipBuilderPart
+	}
+	out := [][]string{nil}
+	for _, a := range args {
+		texts, why := r.expr(a, depth)
+		if why != "" {
+			return nil, skipBuilderPart
+		}
+		var next [][]string
+		for _, prefix := range out {
+			for _, t := range texts {
+				next = append(next, append(append([]string(nil), prefix...), t))
+			}
+		}
+		if len(next) > maxTexts {
+			return nil, skipTooManyTexts
+		}
+		out = next
+	}
+	return out, ""
+}
+
+// one turns the variants of one text into variants of one-element lists.
+func one(texts []string) [][]string {
+	out := make([][]string, len(texts))
+	for i, t := range texts {
+		out[i] = []string{t}
+	}
+	return out
+}
+
+func variants(lists [][]string, f func([]string) built) ([]built, string) {
+	out := make([]built, len(lists))
+	for i, l := range lists {
+		out[i] = f(l)
+	}
+	return out, ""
+}
+
+// extend applies f to every combination of a statement and a variant.
+func extend(base []built, lists [][]string, f func(built, []string) built) ([]built, string) {
+	if len(base)*len(lists) > maxTexts {
+		return nil, skipTooManyTexts
+	}
+	out := make([]built, 0, len(base)*len(lists))
+	for _, b := range base {
+		for _, l := range lists {
+			out = append(out, f(b, l))
+		}
+	}
+	return out, ""
+}

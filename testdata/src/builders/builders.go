@@ -1,0 +1,86 @@
+// Package builders covers squirrel query builders: a builder whose
+// columns, tables and joins are constant text is read like a constant
+// query; Where, OrderBy and Limit cannot change the select list.
+package builders
+
+import (
+	"context"
+
+	sq "github.com/Masterminds/squirrel"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+type Board struct {
+	ID        int64
+	Title     string
+	CardCount int64
+}
+
+type Repo struct {
+	pool    *pgxpool.Pool
+	Builder sq.StatementBuilderType
+}
+
+const boardsTable = "boards"
+
+// The builder of the reload is followed through a variable, a
+// conditional Where and ToSql into the call.
+func (r *Repo) Rename(ctx context.Context, id int64, title string, archived *bool) (Board, error) { // want Rename:`writes UPDATE boards \(builders\.go:33\)`
+	sql, args, err := r.Builder.Update(boardsTable).Set("title", title).Where(sq.Eq{"id": id}).ToSql()
+	if err != nil {
+		return Board{}, err
+	}
+	if _, err := r.pool.Exec(ctx, sql, args...); err != nil {
+		return Board{}, err
+	}
+	b := r.Builder.Select("b.id", "b.title").
+		Column(sq.Alias(sq.Expr("(SELECT count(*) FROM cards c WHERE c.board_id = b.id)"), "card_count")).
+		From(boardsTable + " b")
+	if archived != nil {
+		b = b.Where(sq.Eq{"b.archived": *archived})
+	}
+	query, qargs, err := b.Where(sq.Eq{"b.id": id}).OrderBy("b.id").ToSql()
+	if err != nil {
+		return Board{}, err
+	}
+	var out Board
+	err = r.pool.QueryRow(ctx, query, qargs...).Scan(&out.ID, &out.Title, &out.CardCount) // want `Board mixes stored fields \(ID, Title\) with computed fields \(CardCount: subquery\) on write path Repo.Rename \(builders.go:33\)`
+	return out, err
+}
+
+// The negative twin: only stored columns, and a join.
+func (r *Repo) Retitle(ctx context.Context, id int64, title string) (Board, error) { // want Retitle:`writes UPDATE boards \(builders\.go:54\)`
+	sql, args, _ := sq.Update("boards").Set("title", title).Where(sq.Eq{"id": id}).PlaceholderFormat(sq.Dollar).ToSql()
+	if _, err := r.pool.Exec(ctx, sql, args...); err != nil {
+		return Board{}, err
+	}
+	query, qargs, _ := sq.Select("b.id", "b.title").From("boards b").LeftJoin("owners o ON o.id = b.owner_id").Where("b.id = ?", id).ToSql()
+	var out Board
+	err := r.pool.QueryRow(ctx, query, qargs...).Scan(&out.ID, &out.Title)
+	return out, err
+}
+
+// A column that is not constant text makes the select list unknown: the
+// call is skipped, with a reason in -stats, and nothing is reported.
+func (r *Repo) Dynamic(ctx context.Context, id int64, col string, cols []string) (Board, error) { // want Dynamic:`writes DELETE FROM boards \(builders\.go:67\)`
+	sql, args, _ := r.Builder.Delete("boards").Where(sq.Eq{"id": id}).ToSql()
+	if _, err := r.pool.Exec(ctx, sql, args...); err != nil {
+		return Board{}, err
+	}
+	query, qargs, _ := r.Builder.Select("b.id", col).Column("(SELECT count(*) FROM cards c WHERE c.board_id = b.id)").From("boards b").ToSql()
+	var out Board
+	if err := r.pool.QueryRow(ctx, query, qargs...).Scan(&out.ID, &out.Title, &out.CardCount); err != nil {
+		return out, err
+	}
+	query, qargs, _ = r.Builder.Select(cols...).From("boards b").ToSql()
+	err := r.pool.QueryRow(ctx, query, qargs...).Scan(&out.ID, &out.Title, &out.CardCount)
+	return out, err
+}
+
+// A builder handed in by the caller is of unknown origin.
+func (r *Repo) Given(ctx context.Context, b sq.SelectBuilder) (Board, error) {
+	query, args, _ := b.ToSql()
+	var out Board
+	err := r.pool.QueryRow(ctx, query, args...).Scan(&out.ID, &out.Title, &out.CardCount)
+	return out, err
+}
