@@ -197,20 +197,20 @@ var dbPackages = []string{
 type builderOp int
 
 const (
-	opSelect    builderOp = iota + 1 // starts a SELECT; string arguments are columns
-	opInsert                         // starts an INSERT INTO argument 0
-	opUpdate                         // starts an UPDATE of argument 0
-	opDelete                         // starts a DELETE FROM argument 0
-	opColumns                        // adds string columns (select list, insert columns)
-	opColumn                         // adds one column: a string, sq.Expr or sq.Alias
-	opFrom                           // sets the FROM (DELETE: the table)
-	opJoin                           // adds a join; the keyword is in builderJoins
-	opSet                            // UPDATE: sets column argument 0
-	opDistinct                       // SELECT DISTINCT
-	opSuffix                         // appends argument 0 (RETURNING ..., FOR UPDATE)
-	opNeutral                        // cannot change the select list or the statement kind
-	opBase                           // a statement builder's setting: keeps no statement
-	opRender                         // returns the text (ToSql, MustSql)
+	opSelect   builderOp = iota + 1 // starts a SELECT; string arguments are columns
+	opInsert                        // starts an INSERT INTO argument 0
+	opUpdate                        // starts an UPDATE of argument 0
+	opDelete                        // starts a DELETE FROM argument 0
+	opColumns                       // adds string columns (select list, insert columns)
+	opColumn                        // adds one column: a string, sq.Expr or sq.Alias
+	opFrom                          // sets the FROM (DELETE: the table)
+	opJoin                          // adds a join; the keyword is in builderJoins
+	opSet                           // UPDATE: sets column argument 0
+	opDistinct                      // SELECT DISTINCT
+	opSuffix                        // appends argument 0 (RETURNING ..., FOR UPDATE)
+	opNeutral                       // cannot change the select list or the statement kind
+	opBase                          // a statement builder's setting: keeps no statement
+	opRender                        // returns the text (ToSql, MustSql)
 )
 
 // squirrel is the import path of Masterminds/squirrel.
