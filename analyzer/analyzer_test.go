@@ -29,6 +29,7 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "crossapp"},
 		{pkg: "resolve"},
 		{pkg: "builders"},
+		{pkg: "scripts"},
 		{pkg: "collect"},
 		{pkg: "unused"},
 		{pkg: "suppress"},
@@ -59,6 +60,8 @@ func TestStats(t *testing.T) {
 			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1}}},
 		{pkg: "suppress", want: analyzer.Stats{CallSites: 4, Resolved: 4, Findings: 1, Suppressed: 2}},
 		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
+		{pkg: "scripts", want: analyzer.Stats{CallSites: 6, Resolved: 4, Findings: 1, Skipped: map[string]int{
+			"not exactly one statement": 2}}},
 		{pkg: "builders", want: analyzer.Stats{CallSites: 8, Resolved: 5, Findings: 1, Skipped: map[string]int{
 			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
 	} {

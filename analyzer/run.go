@@ -128,6 +128,9 @@ func (st *state) classify() {
 		firstErr := ""
 		for _, t := range texts {
 			p := st.parse(t)
+			if p.err == sqlinfo.ReasonStatements && st.script(s, t) {
+				continue
+			}
 			if p.err != "" {
 				if firstErr == "" {
 					firstErr = p.err

@@ -648,3 +648,22 @@ func TestAnalyzeConcurrent(t *testing.T) {
 		<-done
 	}
 }
+
+func TestAnalyzeScript(t *testing.T) {
+	sts, err := AnalyzeScript(`CREATE TABLE t (id int); INSERT INTO t (id) VALUES (1); UPDATE u SET n = n + 1`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sts) != 3 {
+		t.Fatalf("got %d statements, want 3", len(sts))
+	}
+	if sts[0].Writes || !sts[1].Writes || sts[1].Kind != KindInsert || !sts[2].Writes || sts[2].Kind != KindUpdate {
+		t.Errorf("got %+v, %+v, %+v", sts[0], sts[1], sts[2])
+	}
+	if _, err := AnalyzeScript(`SELECT 1; SELECT FROM WHERE`); err == nil || err.Error() != ReasonParse {
+		t.Errorf("a broken statement fails the script with a parse error, got %v", err)
+	}
+	if _, err := AnalyzeScript(" ; "); err == nil || err.Error() != ReasonEmpty {
+		t.Errorf("got %v, want %q", err, ReasonEmpty)
+	}
+}

@@ -1,0 +1,47 @@
+package sqlinfo
+
+import (
+	"fmt"
+	"strings"
+)
+
+// maxScriptStatements bounds the statements of one script.
+const maxScriptStatements = 200
+
+// AnalyzeScript parses text, which may hold several statements (a
+// migration or schema script sent with one Exec), and classifies each.
+// Like Analyze, it fails with a *SkipError; a script whose statements
+// cannot all be classified fails as a whole, with the first reason.
+func AnalyzeScript(text string) (sts []*Statement, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			sts, err = nil, skip(ReasonPanic, fmt.Sprint(r))
+		}
+	}()
+	if len(text) > maxSQLBytes {
+		return nil, skip(ReasonTooLarge, fmt.Sprintf("%d bytes, more than %d", len(text), maxSQLBytes))
+	}
+	if strings.TrimSpace(text) == "" {
+		return nil, skip(ReasonEmpty, "")
+	}
+	if nestingExceeds(text, maxNesting) {
+		return nil, skip(ReasonTooDeep, fmt.Sprintf("parentheses nest deeper than %d", maxNesting))
+	}
+	stmts, perr := parse(text)
+	switch {
+	case perr != nil:
+		return nil, skip(ReasonParse, perr.Error())
+	case len(stmts) == 0:
+		return nil, skip(ReasonEmpty, "no statement, only comments or semicolons")
+	case len(stmts) > maxScriptStatements:
+		return nil, skip(ReasonStatements, fmt.Sprintf("%d statements, more than %d", len(stmts), maxScriptStatements))
+	}
+	for _, n := range stmts {
+		st, err := classify(n)
+		if err != nil {
+			return nil, err
+		}
+		sts = append(sts, st)
+	}
+	return sts, nil
+}
