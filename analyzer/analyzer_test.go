@@ -30,6 +30,7 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "resolve"},
 		{pkg: "builders"},
 		{pkg: "scripts"},
+		{pkg: "pgx4"},
 		{pkg: "collect"},
 		{pkg: "unused"},
 		{pkg: "suppress"},

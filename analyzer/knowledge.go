@@ -74,6 +74,19 @@ var sqlCalls = func() map[string]apiEntry {
 	add(pgxRecv, "Exec", positional(kindExec, 1))
 	add([]string{"*github.com/jackc/pgx/v5.Batch"}, "Queue", positional(kindQueue, 0))
 
+	// github.com/jackc/pgx/v4 and its pgxpool: the same methods.
+	pgx4Recv := []string{
+		"*github.com/jackc/pgx/v4.Conn",
+		"github.com/jackc/pgx/v4.Tx",
+		"*github.com/jackc/pgx/v4/pgxpool.Pool",
+		"*github.com/jackc/pgx/v4/pgxpool.Conn",
+		"*github.com/jackc/pgx/v4/pgxpool.Tx",
+	}
+	add(pgx4Recv, "Query", positional(kindQuery, 1))
+	add(pgx4Recv, "QueryRow", positional(kindQueryRow, 1))
+	add(pgx4Recv, "Exec", positional(kindExec, 1))
+	add([]string{"*github.com/jackc/pgx/v4.Batch"}, "Queue", positional(kindQueue, 0))
+
 	// github.com/jmoiron/sqlx
 	sqlxRecv := []string{"*github.com/jmoiron/sqlx.DB", "*github.com/jmoiron/sqlx.Tx", "*github.com/jmoiron/sqlx.Conn"}
 	add(sqlxRecv, "Get", apiEntry{kind: kindGet, sql: 1, args: 2, dest: 0, named: -1})
@@ -126,6 +139,8 @@ var scanMethods = map[string]scanMode{
 	"(github.com/jackc/pgx/v5.Row).Scan":            scanPositional,
 	"(github.com/jackc/pgx/v5.Rows).Scan":           scanPositional,
 	"(github.com/jackc/pgx/v5.CollectableRow).Scan": scanPositional,
+	"(github.com/jackc/pgx/v4.Row).Scan":            scanPositional,
+	"(github.com/jackc/pgx/v4.Rows).Scan":           scanPositional,
 	"(*database/sql.Row).Scan":                      scanPositional,
 	"(*database/sql.Rows).Scan":                     scanPositional,
 	"(*github.com/jmoiron/sqlx.Row).Scan":           scanPositional,
@@ -166,8 +181,12 @@ var batchRowCallbacks = map[string]bool{
 // txRunners run their function argument synchronously inside a
 // transaction: what that function writes, the caller writes.
 var txRunners = map[string]bool{
-	"github.com/jackc/pgx/v5.BeginFunc":   true,
-	"github.com/jackc/pgx/v5.BeginTxFunc": true,
+	"github.com/jackc/pgx/v5.BeginFunc":                   true,
+	"github.com/jackc/pgx/v5.BeginTxFunc":                 true,
+	"(*github.com/jackc/pgx/v4.Conn).BeginFunc":           true,
+	"(*github.com/jackc/pgx/v4.Conn).BeginTxFunc":         true,
+	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginFunc":   true,
+	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginTxFunc": true,
 }
 
 // resultKinds maps the types a structurally matched query method returns
@@ -176,6 +195,9 @@ var resultKinds = map[string]callKind{
 	"github.com/jackc/pgx/v5.Rows":              kindQuery,
 	"github.com/jackc/pgx/v5.Row":               kindQueryRow,
 	"github.com/jackc/pgx/v5/pgconn.CommandTag": kindExec,
+	"github.com/jackc/pgx/v4.Rows":              kindQuery,
+	"github.com/jackc/pgx/v4.Row":               kindQueryRow,
+	"github.com/jackc/pgconn.CommandTag":        kindExec,
 	"*database/sql.Rows":                        kindQuery,
 	"*database/sql.Row":                         kindQueryRow,
 	"database/sql.Result":                       kindExec,
@@ -189,6 +211,8 @@ var dbPackages = []string{
 	"database/sql",
 	"github.com/jackc/pgx/v5",
 	"github.com/jackc/pgx/v5/pgconn",
+	"github.com/jackc/pgx/v4",
+	"github.com/jackc/pgconn",
 	"github.com/jmoiron/sqlx",
 }
 
