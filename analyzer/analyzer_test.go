@@ -31,6 +31,7 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "builders"},
 		{pkg: "scripts"},
 		{pkg: "pgx4"},
+		{pkg: "unmodelled"},
 		{pkg: "collect"},
 		{pkg: "unused"},
 		{pkg: "suppress"},
@@ -63,6 +64,8 @@ func TestStats(t *testing.T) {
 		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
 		{pkg: "scripts", want: analyzer.Stats{CallSites: 6, Resolved: 4, Findings: 1, Skipped: map[string]int{
 			"not exactly one statement": 2}}},
+		{pkg: "unmodelled", want: analyzer.Stats{CallSites: 5, Resolved: 1, Skipped: map[string]int{
+			"API not modelled: go-pg": 3, "API not modelled: squirrel": 1}}},
 		{pkg: "builders", want: analyzer.Stats{CallSites: 8, Resolved: 5, Findings: 1, Skipped: map[string]int{
 			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
 	} {

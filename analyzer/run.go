@@ -67,6 +67,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	st.findCallSites()
 	st.dropTestSites()
 	st.classify()
+	st.countUnmodelled()
 	st.findWritePaths()
 	st.findWriteModels()
 	st.report()
@@ -84,6 +85,11 @@ func importsDatabase(pkg *types.Package) bool {
 		}
 		seen[p] = true
 		for _, d := range dbPackages {
+			if p.Path() == d {
+				return true
+			}
+		}
+		for _, d := range unmodelledRoots {
 			if p.Path() == d {
 				return true
 			}
