@@ -56,7 +56,7 @@ func New(opts Options) *analysis.Analyzer {
 		Doc:        doc,
 		URL:        URL,
 		ResultType: reflect.TypeFor[*Stats](),
-		FactTypes:  factTypes(),
+		FactTypes:  append(factTypes(), new(builderPassFact)),
 	}
 	o.bindFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &o) }

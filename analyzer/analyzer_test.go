@@ -32,6 +32,8 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "scripts"},
 		{pkg: "pgx4"},
 		{pkg: "unmodelled"},
+		{pkg: "buildhelpers"},
+		{pkg: "buildfilters"},
 		{pkg: "collect"},
 		{pkg: "unused"},
 		{pkg: "suppress"},
@@ -66,6 +68,8 @@ func TestStats(t *testing.T) {
 			"not exactly one statement": 2}}},
 		{pkg: "unmodelled", want: analyzer.Stats{CallSites: 5, Resolved: 1, Skipped: map[string]int{
 			"API not modelled: go-pg": 3, "API not modelled: squirrel": 1}}},
+		{pkg: "buildhelpers", want: analyzer.Stats{CallSites: 5, Resolved: 4, Findings: 1, Skipped: map[string]int{
+			"query builder part not constant or not modelled": 1}}},
 		{pkg: "builders", want: analyzer.Stats{CallSites: 8, Resolved: 5, Findings: 1, Skipped: map[string]int{
 			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
 	} {

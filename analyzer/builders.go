@@ -152,6 +152,9 @@ func (r *resolver) builder(e ast.Expr, depth int) ([]built, string) {
 // builderVar returns the statements a builder variable may hold where it
 // is read, as for query text (see variable).
 func (r *resolver) builderVar(v *types.Var, read *ast.Ident, depth int) ([]built, string) {
+	if v == r.root && r.root != nil {
+		return r.rootValues(v, read.Pos(), depth)
+	}
 	if v.IsField() || isParam(v) {
 		return nil, skipBuilderOrigin
 	}
@@ -205,7 +208,14 @@ func (r *resolver) replaced(writes []use, w use, v *types.Var, at token.Pos) boo
 func (r *resolver) builderCall(call *ast.CallExpr, depth int) ([]built, string) {
 	op, fn := builderOf(r.info, call)
 	switch op {
-	case 0, opBase, opRender:
+	case 0:
+		if fn != nil && !call.Ellipsis.IsValid() {
+			if i, ok := r.helperParam(fn); ok && i < len(call.Args) {
+				return r.builder(call.Args[i], depth+1)
+			}
+		}
+		return nil, skipBuilderPart
+	case opBase, opRender:
 		return nil, skipBuilderPart
 	case opSelect:
 		cols, why := r.strings(call.Args, call.Ellipsis.IsValid(), depth)

@@ -32,6 +32,12 @@ const maxResolveDepth = 8
 type resolver struct {
 	info *types.Info
 	uses *useIndex
+	// helpers are the package's builder pass-through helpers (helpers.go)
+	// and importHelper finds those of other packages; root is the builder
+	// parameter of a helper being learned.
+	helpers      map[*types.Func]int
+	importHelper func(*types.Func) (int, bool)
+	root         *types.Var
 }
 
 // resolve returns the possible texts of e, or a skip reason.

@@ -27,6 +27,8 @@ type state struct {
 	callers     map[*unit][]caller
 	writeModels map[string]*writeModel
 	parsed      map[string]parsed
+
+	builderHelpers map[*types.Func]int // builder pass-through helpers: the parameter
 }
 
 // caller is a same-package call of a unit's function.
@@ -65,6 +67,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	st.uses = newUseIndex(st.root, pass.TypesInfo)
 	st.findUnits()
 	st.findCallSites()
+	st.learnBuilderHelpers()
 	st.dropTestSites()
 	st.classify()
 	st.countUnmodelled()
@@ -106,7 +109,7 @@ func importsDatabase(pkg *types.Package) bool {
 
 // classify resolves and parses the query text of every call site.
 func (st *state) classify() {
-	r := &resolver{info: st.pass.TypesInfo, uses: st.uses}
+	r := st.newResolver()
 	for _, s := range st.sites {
 		st.stats.CallSites++
 		if s.skip != "" {
