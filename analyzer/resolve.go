@@ -38,14 +38,29 @@ type resolver struct {
 	helpers      map[*types.Func]int
 	importHelper func(*types.Func) (int, bool)
 	root         *types.Var
+	// holes is set while evaluating partially, and counts the holes made;
+	// partial tells whether the last resolve's texts have holes.
+	holes   *int
+	partial bool
 }
 
-// resolve returns the possible texts of e, or a skip reason.
+// resolve returns the possible texts of e, or a skip reason. When the
+// text is not constant, it is evaluated partially (partial.go): pieces
+// that are not known become holes, and partial is set.
 func (r *resolver) resolve(e ast.Expr) ([]string, string) {
-	return r.expr(e, 0)
+	r.partial = false
+	texts, why := r.expr(e, 0)
+	if why != skipNonConstant && why != skipParameter {
+		return texts, why
+	}
+	if p, ok := r.resolvePartial(e); ok {
+		r.partial = true
+		return p, ""
+	}
+	return nil, why
 }
 
-func (r *resolver) expr(e ast.Expr, depth int) ([]string, string) {
+func (r *resolver) exprExact(e ast.Expr, depth int) ([]string, string) {
 	if depth > maxResolveDepth {
 		return nil, skipNonConstant
 	}

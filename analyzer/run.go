@@ -136,7 +136,7 @@ func (st *state) classify() {
 		}
 		firstErr := ""
 		for _, t := range texts {
-			p := st.parse(t)
+			p := st.parseText(t, r.partial)
 			if p.err == sqlinfo.ReasonStatements && st.script(s, t) {
 				continue
 			}

@@ -345,7 +345,7 @@ func analyzeCases() []analyzeCase {
 		{
 			name: "hole as a column",
 			sql:  `SELECT cqrslint_hole_1 FROM users`,
-			want: Statement{Kind: KindSelect, Columns: []Column{unknown("cqrslint_hole_1")}},
+			want: Statement{Kind: KindSelect, Columns: []Column{unknown("cqrslint_hole_1")}, HoleInOutput: true},
 		},
 		{
 			name: "holes in expressions and FROM",
@@ -355,6 +355,7 @@ func analyzeCases() []analyzeCase {
 				Columns: []Column{
 					stored("id", ""), unknown("x"), unknown("upper"), computed("n", Aggregate),
 				},
+				HoleInOutput: true,
 			},
 		},
 
@@ -665,5 +666,34 @@ func TestAnalyzeScript(t *testing.T) {
 	}
 	if _, err := AnalyzeScript(" ; "); err == nil || err.Error() != ReasonEmpty {
 		t.Errorf("got %v, want %q", err, ReasonEmpty)
+	}
+}
+
+func TestHoleInOutput(t *testing.T) {
+	for _, tc := range []struct {
+		sql  string
+		want bool
+	}{
+		{"SELECT id, name FROM users WHERE cqrslint_hole_1 ORDER BY cqrslint_hole_2 LIMIT cqrslint_hole_3", false},
+		{"SELECT id, (SELECT count(*) FROM posts p WHERE p.user_id = u.id) FROM users u WHERE u.id = $1 AND cqrslint_hole_1", false},
+		{"SELECT id, cqrslint_hole_1 FROM users", true},
+		{"SELECT id, name FROM users cqrslint_hole_1", true},
+		{"SELECT id, name FROM users u JOIN cqrslint_hole_1 x ON x.id = u.id", true},
+		{"SELECT u.id FROM users u JOIN teams t ON t.id = u.team_id AND cqrslint_hole_1", true},
+		{"WITH c AS (SELECT cqrslint_hole_1 FROM t) SELECT * FROM c", true},
+		{"SELECT a FROM t UNION SELECT cqrslint_hole_1 FROM u", true},
+		{"UPDATE users SET name = $1 WHERE cqrslint_hole_1", false},
+		{"UPDATE users SET name = cqrslint_hole_1 WHERE id = $1", false},
+		{"UPDATE cqrslint_hole_1 SET name = $1", true},
+		{"INSERT INTO users (name) VALUES ($1) RETURNING cqrslint_hole_1", true},
+		{"DELETE FROM users WHERE id = ANY(cqrslint_hole_1)", false},
+	} {
+		st, err := Analyze(tc.sql)
+		if err != nil {
+			t.Fatalf("%s: %v", tc.sql, err)
+		}
+		if st.HoleInOutput != tc.want {
+			t.Errorf("%s: HoleInOutput = %v, want %v", tc.sql, st.HoleInOutput, tc.want)
+		}
 	}
 }

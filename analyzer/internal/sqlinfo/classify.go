@@ -32,6 +32,7 @@ func classify(root *node) (*Statement, error) {
 	writeCTEs := a.collect(root)
 	a.writes(root, writeCTEs)
 	a.st.Columns = a.columns(root)
+	a.st.HoleInOutput = holeInOutput(root)
 	switch {
 	case a.tooDeep:
 		return nil, skip(ReasonTooDeep, "query levels nest too deeply")

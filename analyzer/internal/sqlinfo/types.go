@@ -96,6 +96,10 @@ type Statement struct {
 	// Params maps a parameter number N (for $N) to its use. A parameter
 	// that appears only in WHERE, JOIN, LIMIT, ... has Written false.
 	Params map[int]ParamUse
+	// HoleInOutput is set when a hole (see HolePrefix) sits where it could
+	// change the output columns or the target: the select list, FROM,
+	// WITH, VALUES, the relation written, RETURNING.
+	HoleInOutput bool
 }
 
 // HolePrefix starts the identifiers that stand for fmt.Sprintf holes in
