@@ -10,6 +10,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/types/typeutil"
@@ -131,16 +132,13 @@ func (r *resolver) builtTexts(call *ast.CallExpr, depth int) ([]string, string) 
 
 // builder returns the statements the builder expression e may hold.
 func (r *resolver) builder(e ast.Expr, depth int) ([]built, string) {
-	if depth > maxResolveDepth {
-		return nil, skipBuilderOrigin
-	}
 	switch e := ast.Unparen(e).(type) {
 	case *ast.Ident:
 		v, ok := r.info.Uses[e].(*types.Var)
 		if !ok {
 			return nil, skipBuilderOrigin
 		}
-		return r.builderVar(v, e, depth+1)
+		return r.builderVarOnce(v, e, depth)
 	case *ast.CallExpr:
 		// A chain's length is bounded by the source; only variables,
 		// which may loop, count towards the depth.
@@ -148,6 +146,40 @@ func (r *resolver) builder(e ast.Expr, depth int) ([]built, string) {
 	}
 	return nil, skipBuilderOrigin
 }
+
+// builderVarOnce is builderVar, computed once per read and bounded in
+// the number of reads followed per query: a builder reassigned under
+// many conditions is read at each of them.
+func (r *resolver) builderVarOnce(v *types.Var, read *ast.Ident, depth int) ([]built, string) {
+	if r.memo == nil {
+		r.memo = &builderMemo{reads: map[*ast.Ident]builderResult{}}
+	}
+	if res, ok := r.memo.reads[read]; ok {
+		return res.bs, res.why
+	}
+	if r.memo.followed++; r.memo.followed > maxBuilderReads {
+		return nil, skipBuilderOrigin
+	}
+	bs, why := r.builderVar(v, read, depth)
+	r.memo.reads[read] = builderResult{bs, why}
+	return bs, why
+}
+
+// builderMemo remembers the statements found at each builder read of
+// one resolution.
+type builderMemo struct {
+	reads    map[*ast.Ident]builderResult
+	followed int
+}
+
+type builderResult struct {
+	bs  []built
+	why string
+}
+
+// maxBuilderReads bounds the builder variable reads followed for one
+// query text.
+const maxBuilderReads = 256
 
 // builderVar returns the statements a builder variable may hold where it
 // is read, as for query text (see variable).
@@ -182,7 +214,7 @@ func (r *resolver) builderVar(v *types.Var, read *ast.Ident, depth int) ([]built
 		if why != "" {
 			return nil, why
 		}
-		out = append(out, bs...)
+		out = dedupBuilt(append(out, bs...))
 		if len(out) > maxTexts {
 			return nil, skipTooManyTexts
 		}
@@ -191,6 +223,22 @@ func (r *resolver) builderVar(v *types.Var, read *ast.Ident, depth int) ([]built
 		return nil, skipBuilderOrigin
 	}
 	return out, ""
+}
+
+// dedupBuilt drops repeated statements: a conditional Where leaves the
+// statement as it was.
+func dedupBuilt(bs []built) []built {
+	seen := map[string]bool{}
+	out := bs[:0]
+	for _, b := range bs {
+		k := strings.Join([]string{strconv.Itoa(int(b.op)), strconv.FormatBool(b.distinct), strings.Join(b.cols, "\x00"),
+			b.from, strings.Join(b.joins, "\x00"), strings.Join(b.sets, "\x00"), strings.Join(b.suffix, "\x00")}, "\x01")
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, b)
+		}
+	}
+	return out
 }
 
 // replaced reports whether another assignment among writes replaces w on

@@ -92,6 +92,7 @@ func builderParam(fn *types.Func) (int, bool) {
 func passesThrough(r *resolver, cur inspector.Cursor, param *types.Var) bool {
 	learn := *r
 	learn.root = param
+	learn.memo = nil
 	returns := 0
 	for c := range cur.Preorder((*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)) {
 		ret, ok := c.Node().(*ast.ReturnStmt)
@@ -149,7 +150,7 @@ func (r *resolver) rootValues(v *types.Var, at token.Pos, depth int) ([]built, s
 		if why != "" {
 			return nil, why
 		}
-		out = append(out, bs...)
+		out = dedupBuilt(append(out, bs...))
 		if len(out) > maxTexts {
 			return nil, skipTooManyTexts
 		}

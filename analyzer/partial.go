@@ -46,6 +46,7 @@ func (r *resolver) resolvePartial(e ast.Expr) ([]string, bool) {
 	p := *r
 	n := 0
 	p.holes = &n
+	p.memo = nil
 	texts, why := p.expr(e, 0)
 	if why != "" || n == 0 {
 		return nil, false

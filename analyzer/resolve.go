@@ -42,6 +42,7 @@ type resolver struct {
 	// partial tells whether the last resolve's texts have holes.
 	holes   *int
 	partial bool
+	memo    *builderMemo // builder reads of the current resolution
 }
 
 // resolve returns the possible texts of e, or a skip reason. When the
@@ -49,6 +50,7 @@ type resolver struct {
 // that are not known become holes, and partial is set.
 func (r *resolver) resolve(e ast.Expr) ([]string, string) {
 	r.partial = false
+	r.memo = nil
 	texts, why := r.expr(e, 0)
 	if why != skipNonConstant && why != skipParameter {
 		return texts, why

@@ -84,3 +84,47 @@ func (r *Repo) Given(ctx context.Context, b sq.SelectBuilder) (Board, error) {
 	err := r.pool.QueryRow(ctx, query, args...).Scan(&out.ID, &out.Title, &out.CardCount)
 	return out, err
 }
+
+// A builder reassigned once per optional condition, many times over.
+func (r *Repo) Search(ctx context.Context, id int64, f [10]*string) (Board, error) { // want Search:`writes UPDATE boards \(builders\.go:90\)`
+	if _, err := r.pool.Exec(ctx, "UPDATE boards SET searched = now() WHERE id = $1", id); err != nil {
+		return Board{}, err
+	}
+	b := r.Builder.Select("b.id", "b.title", "(SELECT count(*) FROM cards c WHERE c.board_id = b.id)").From("boards b")
+	for i, v := range f {
+		if v != nil {
+			b = b.Where(sq.Eq{"b.tag" + string(rune('0'+i)): *v})
+		}
+	}
+	if f[0] != nil {
+		b = b.Where("b.a = ?", *f[0])
+	}
+	if f[1] != nil {
+		b = b.Where("b.b = ?", *f[1])
+	}
+	if f[2] != nil {
+		b = b.Where("b.c = ?", *f[2])
+	}
+	if f[3] != nil {
+		b = b.Where("b.d = ?", *f[3])
+	}
+	if f[4] != nil {
+		b = b.Where("b.e = ?", *f[4])
+	}
+	if f[5] != nil {
+		b = b.Where("b.f = ?", *f[5])
+	}
+	if f[6] != nil {
+		b = b.Where("b.g = ?", *f[6])
+	}
+	if f[7] != nil {
+		b = b.OrderBy("b.h")
+	}
+	if f[8] != nil {
+		b = b.Limit(10)
+	}
+	query, args, _ := b.ToSql()
+	var out Board
+	err := r.pool.QueryRow(ctx, query, args...).Scan(&out.ID, &out.Title, &out.CardCount) // want `Board mixes stored fields \(ID, Title\) with computed fields \(CardCount: subquery\) on write path Repo.Search \(builders.go:90\)`
+	return out, err
+}
