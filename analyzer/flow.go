@@ -83,16 +83,21 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 			return nil, ""
 		}
 		if mode, ok := scanMethods[fn.FullName()]; ok {
-			return []sink{scanSink(outer, mode, info)}, ""
+			return []sink{st.scanSink(outer, mode)}, ""
 		}
 		if batchRowCallbacks[fn.FullName()] && len(outer.Args) == 1 {
 			if lit, ok := outer.Args[0].(*ast.FuncLit); ok {
 				if p := firstParam(lit, info); p != nil {
-					return st.sinksOfVar(p), ""
+					return st.sinksOfVar(p, 0)
 				}
 			}
 		}
 		return nil, ""
+	}
+
+	// Handed to a helper: scanUser(tx.QueryRow(ctx, q, id)).
+	if s.cur.ParentEdgeKind() == edge.CallExpr_Args {
+		return st.helperSinks(s.cur.Parent().Node().(*ast.CallExpr), s.cur.ParentEdgeIndex(), 0)
 	}
 
 	// Assigned: rows, err := db.Query(...); row := db.QueryRow(...).
@@ -103,13 +108,56 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 	if len(st.uses.assignments(v)) != 1 {
 		return nil, skipRowsReused
 	}
-	return st.sinksOfVar(v), ""
+	return st.sinksOfVar(v, 0)
 }
 
-// sinksOfVar returns the scans made through a rows or row variable.
-func (st *state) sinksOfVar(v *types.Var) []sink {
+// Reasons a read's columns cannot be followed into a helper.
+const (
+	unmappedHelperElsewhere = "row passed to a function of another package"
+	unmappedHelperNoBody    = "row passed to a function without a body here (an interface method, a func value)"
+	unmappedHelperDeep      = "row passed through too many helpers"
+)
+
+// maxHelperDepth bounds how many helpers a row is followed through.
+const maxHelperDepth = 3
+
+// helperSinks follows a row or rows value passed as argument i of call
+// into the function of this package that receives it: the scans made
+// through that parameter are the call's. A helper of another package, or
+// one whose body is not here, gives a reason instead.
+func (st *state) helperSinks(call *ast.CallExpr, i, depth int) ([]sink, string) {
+	fn, ok := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil, unmappedHelperNoBody
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != st.pass.Pkg {
+		return nil, unmappedHelperElsewhere
+	}
+	if depth >= maxHelperDepth {
+		return nil, unmappedHelperDeep
+	}
+	sig := fn.Type().(*types.Signature)
+	if call.Ellipsis.IsValid() || i >= sig.Params().Len() || (sig.Variadic() && i >= sig.Params().Len()-1) {
+		return nil, ""
+	}
+	p := sig.Params().At(i)
+	if len(st.uses.of(p)) == 0 {
+		return nil, unmappedHelperNoBody
+	}
+	if len(st.uses.assignments(p)) != 0 {
+		return nil, skipRowsReused
+	}
+	return st.sinksOfVar(p, depth+1)
+}
+
+// sinksOfVar returns the scans made through a rows or row variable, and
+// why some could not be followed when none could. depth counts the
+// helpers the value went through.
+func (st *state) sinksOfVar(v *types.Var, depth int) ([]sink, string) {
 	info := st.pass.TypesInfo
 	var out []sink
+	why := ""
 	for _, u := range st.uses.of(v) {
 		if u.kind != useRead {
 			continue
@@ -126,39 +174,63 @@ func (st *state) sinksOfVar(v *types.Var) []sink {
 				continue
 			}
 			if mode, ok := scanMethods[fn.FullName()]; ok {
-				out = append(out, scanSink(call, mode, info))
+				out = append(out, st.scanSink(call, mode))
 			}
-		case edge.CallExpr_Args: // pgx.CollectRows(rows, pgx.RowToStructByName[T])
-			if cur.ParentEdgeIndex() != 0 {
-				continue
-			}
+		case edge.CallExpr_Args: // pgx.CollectRows(rows, pgx.RowToStructByName[T]), scanUser(row)
 			call := cur.Parent().Node().(*ast.CallExpr)
 			fn, _ := typeutil.Callee(info, call).(*types.Func)
-			if fn == nil || len(call.Args) < 2 {
+			if fn == nil {
 				continue
 			}
 			name := fn.Origin().FullName()
 			switch {
-			case rowCollectors[name]:
+			case cur.ParentEdgeIndex() == 0 && len(call.Args) >= 2 && rowCollectors[name]:
 				if k, ok := rowFuncSink(call.Args[1], info); ok {
 					k.pos = call.Pos()
 					out = append(out, k)
 				}
-			case name == forEachRow:
+			case cur.ParentEdgeIndex() == 0 && len(call.Args) >= 2 && name == forEachRow:
 				if lit, ok := call.Args[1].(*ast.CompositeLit); ok {
 					out = append(out, sink{pos: call.Pos(), mode: scanPositional, args: lit.Elts})
+				}
+			case isDBType(v.Type()):
+				ks, reason := st.helperSinks(call, cur.ParentEdgeIndex(), depth)
+				out = append(out, ks...)
+				if reason != "" {
+					why = reason
 				}
 			}
 		}
 	}
-	return out
+	if len(out) > 0 {
+		why = ""
+	}
+	return out, why
 }
 
-func scanSink(call *ast.CallExpr, mode scanMode, info *types.Info) sink {
+// isDBType reports whether t is a row or rows type of a database package
+// (not, say, a context or an ID that travels beside them).
+func isDBType(t types.Type) bool {
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	for _, d := range dbPackages {
+		if n.Obj().Pkg().Path() == d {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) scanSink(call *ast.CallExpr, mode scanMode) sink {
+	info := st.pass.TypesInfo
 	k := sink{pos: call.Pos(), mode: mode}
 	if mode == scanPositional {
 		if !call.Ellipsis.IsValid() {
 			k.args = call.Args
+		} else if len(call.Args) == 1 {
+			k.args = st.targetsList(call.Args[0]) // rows.Scan(w.scanTargets()...)
 		}
 		return k
 	}
@@ -488,4 +560,38 @@ func (st *state) storedInto(v *types.Var) (*types.TypeName, string) {
 		owner, field = o, f
 	}
 	return owner, field
+}
+
+// targetsList reads the destinations a method of this package returns
+// for a spread scan, rows.Scan(w.scanTargets()...), when its body is a
+// single return of a slice literal: return []any{&w.ID, &w.Name}. The
+// receiver's fields are then the destinations. Anything else is nil.
+func (st *state) targetsList(e ast.Expr) []ast.Expr {
+	info := st.pass.TypesInfo
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() != st.pass.Pkg {
+		return nil
+	}
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || info.Defs[fd.Name] != fn || fd.Recv == nil || len(fd.Body.List) != 1 {
+				continue
+			}
+			ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+			if !ok || len(ret.Results) != 1 {
+				return nil
+			}
+			lit, ok := ast.Unparen(ret.Results[0]).(*ast.CompositeLit)
+			if !ok {
+				return nil
+			}
+			return lit.Elts
+		}
+	}
+	return nil
 }
