@@ -87,6 +87,9 @@ func Start(ctx context.Context, mode Mode, databaseURL string, logf func(format 
 
 func start(ctx context.Context, mode Mode, databaseURL, defaultURL string, logf func(format string, args ...any)) (*Server, error) {
 	if mode == Throwaway {
+		if _, err := findBinDir(); err != nil {
+			return nil, fmt.Errorf("no throwaway cluster: %w; install PostgreSQL's server binaries, or leave out -pg=throwaway to use DATABASE_URL or %s", err, defaultURL)
+		}
 		return startCluster(ctx, logf)
 	}
 	url, source := databaseURL, "DATABASE_URL"
@@ -103,12 +106,45 @@ func start(ctx context.Context, mode Mode, databaseURL, defaultURL string, logf 
 	if mode == URL || !nothingAnswers(err) {
 		return nil, fmt.Errorf("%w; %s", err, hint)
 	}
+	// Look for the binaries before saying a cluster is coming.
+	if _, berr := findBinDir(); berr != nil {
+		return nil, fmt.Errorf("nothing answers at %s and %w; %s", url, berr, hint)
+	}
 	logf("nothing answers at %s: starting a throwaway PostgreSQL cluster", url)
 	srv, cerr := startCluster(ctx, logf)
 	if cerr != nil {
 		return nil, fmt.Errorf("nothing answers at %s and %w; %s", url, cerr, hint)
 	}
 	return srv, nil
+}
+
+// Available reports, without starting anything, why Start(ctx, mode,
+// databaseURL) would fail: nil when a server answers, or when none does
+// but a throwaway cluster could be started.
+func Available(ctx context.Context, mode Mode, databaseURL string) error {
+	if mode != Throwaway {
+		url, source := databaseURL, "DATABASE_URL"
+		if url == "" {
+			url, source = DefaultURL, "default "+DefaultURL
+		}
+		err := probe(ctx, url, source)
+		if err == nil || databaseURL != "" || mode == URL || !nothingAnswers(err) {
+			return err
+		}
+	}
+	if _, err := findBinDir(); err != nil {
+		return fmt.Errorf("no server answers and %w", err)
+	}
+	return nil
+}
+
+// probe connects to url and disconnects.
+func probe(ctx context.Context, url, source string) error {
+	srv, err := dial(ctx, url, source)
+	if err == nil {
+		srv.Close()
+	}
+	return err
 }
 
 const hint = "set DATABASE_URL=postgres://user:password@host:5432/dbname, or start PostgreSQL on localhost:5432, or install it (initdb, postgres) so the demo can start a throwaway cluster"
@@ -127,9 +163,20 @@ func dial(ctx context.Context, url, source string) (*Server, error) {
 		return nil, connectError{source: source, err: err}
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	var version string
-	if err := conn.QueryRow(ctx, "SHOW server_version").Scan(&version); err != nil {
+	var (
+		version, user, database string
+		canCreate               bool
+	)
+	err = conn.QueryRow(ctx, `SELECT current_setting('server_version'), current_user, current_database(),
+	has_database_privilege(current_database(), 'CREATE')`).Scan(&version, &user, &database, &canCreate)
+	if err != nil {
 		return nil, fmt.Errorf("PostgreSQL (%s): %w", source, err)
+	}
+	if !canCreate {
+		return nil, fmt.Errorf("PostgreSQL (%s): role %s lacks the CREATE privilege on database %s, which the demo needs to create and drop its own schemas; "+
+			"GRANT CREATE ON DATABASE %s TO %s, or point DATABASE_URL at a database where %s has it",
+			source, pgx.Identifier{user}.Sanitize(), pgx.Identifier{database}.Sanitize(),
+			pgx.Identifier{database}.Sanitize(), pgx.Identifier{user}.Sanitize(), pgx.Identifier{user}.Sanitize())
 	}
 	return &Server{Config: cfg, Source: source, Version: version}, nil
 }
