@@ -75,7 +75,7 @@ func fanOut(ctx context.Context, env *environment, cfg config, w io.Writer) erro
 	fmt.Fprintf(w, ": one celebrity per fan-out (its posts = its followers = the fan-out), the same\n"+
 		"   data on both sides; p50 of %d profile reads and of %d follows of the celebrity by a new\n"+
 		"   follower, the sides alternating; exec: the server's execution time, the least of %d runs\n"+
-		"   under EXPLAIN ANALYZE\n", curveReads, curveWrites, curveExplains)
+		"   under EXPLAIN (ANALYZE, TIMING OFF)\n", curveReads, curveWrites, curveExplains)
 	data, err := measureCurve(ctx, env, cfg, w)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -107,5 +108,22 @@ func TestProgressPlain(t *testing.T) {
 	p.close()
 	if got := b.String(); !strings.Contains(got, "   ... counting: 2 of 4 (50%)") {
 		t.Errorf("progress printed %q", got)
+	}
+}
+
+// On a terminal, progress draws a bar on one status line, and output
+// printed through it clears that line first.
+func TestProgressTerminal(t *testing.T) {
+	var b strings.Builder
+	p := &progress{w: &b, tty: true, every: plainEvery}
+	p.start("counting", 4)
+	p.add(1)
+	p.mu.Lock()
+	p.show()
+	p.mu.Unlock()
+	fmt.Fprintln(p, "a row")
+	want := "\r\033[K   [######..................]  25% counting, 0s\r\033[Ka row\n"
+	if got := b.String(); got != want {
+		t.Errorf("terminal progress wrote %q; want %q", got, want)
 	}
 }

@@ -45,7 +45,8 @@ func writeTableRow(w io.Writer, r tableRow) {
 func writeTableFooter(w io.Writer) {
 	fmt.Fprintln(w, "   queries: statements sent per operation, BEGIN and COMMIT included; bytes in: bytes received")
 	fmt.Fprintln(w, "   from the server; rows touched (rows produced by all plan nodes) and buffers (8 kB pages hit")
-	fmt.Fprintln(w, "   or read) come from EXPLAIN (ANALYZE, BUFFERS) of one more run of each statement, rolled back.")
+	fmt.Fprintln(w, "   or read) come from EXPLAIN (ANALYZE, BUFFERS, TIMING OFF) of one more run of each statement,")
+	fmt.Fprintln(w, "   rolled back.")
 }
 
 // ratio is a/b with two significant digits.

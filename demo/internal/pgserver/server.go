@@ -122,10 +122,14 @@ func start(ctx context.Context, mode Mode, databaseURL, defaultURL string, logf 
 // databaseURL) would fail: nil when a server answers, or when none does
 // but a throwaway cluster could be started.
 func Available(ctx context.Context, mode Mode, databaseURL string) error {
+	return available(ctx, mode, databaseURL, DefaultURL)
+}
+
+func available(ctx context.Context, mode Mode, databaseURL, defaultURL string) error {
 	if mode != Throwaway {
 		url, source := databaseURL, "DATABASE_URL"
 		if url == "" {
-			url, source = DefaultURL, "default "+DefaultURL
+			url, source = defaultURL, "default "+defaultURL
 		}
 		err := probe(ctx, url, source)
 		if err == nil || databaseURL != "" || mode == URL || !nothingAnswers(err) {
