@@ -97,6 +97,29 @@ func TestFanOutCurve(t *testing.T) {
 	}
 }
 
+// The chart in docs/ is the drawing of the data beside it, from a real
+// run of make demo.
+func TestDocsChart(t *testing.T) {
+	js, err := os.ReadFile("../docs/demo-fanout.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data curveData
+	if err := json.Unmarshal(js, &data); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := time.Parse(time.RFC3339, data.Measured); err != nil || len(data.Points) < 3 {
+		t.Errorf("docs chart data: measured %q, %d points", data.Measured, len(data.Points))
+	}
+	svg, err := os.ReadFile("../docs/demo-fanout.svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again, err := renderChart(data, "svg"); err != nil || !bytes.Equal(again, svg) {
+		t.Errorf("docs/demo-fanout.svg is not the drawing of docs/demo-fanout.json (err %v); copy both from one make demo run", err)
+	}
+}
+
 // Without a terminal, progress prints plain lines while a task runs.
 func TestProgressPlain(t *testing.T) {
 	var b strings.Builder
