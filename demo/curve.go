@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -80,7 +81,7 @@ func fanOut(ctx context.Context, env *environment, cfg config, w io.Writer) erro
 	if err != nil {
 		return err
 	}
-	writeBreaks(w, data, cfg)
+	writeBreaks(w, data)
 	if cfg.chart != "" {
 		if err := writeChart(cfg.chart, data); err != nil {
 			return err
@@ -208,9 +209,10 @@ func measureFanOut(ctx context.Context, conns []*dbx.Conn, sides []side, f seed.
 		}
 		lat := make([][]time.Duration, len(sides))
 		for j := range curveWarmup + iterations {
-			for i := range sides {
+			for n := range sides {
+				i := n
 				if j%2 == 1 { // alternate which side goes first
-					i = len(sides) - 1 - i
+					i = len(sides) - 1 - n
 				}
 				t := time.Now()
 				if err := op.run(ctx, apps[i], nil, j); err != nil {
@@ -312,7 +314,7 @@ func (d demand) resources(cpus, conns int) []resource {
 
 // writeBreaks answers, from the curve, what breaks first on each side at
 // curveRate requests per second with 95% reads.
-func writeBreaks(w io.Writer, data curveData, cfg config) {
+func writeBreaks(w io.Writer, data curveData) {
 	if len(data.Points) == 0 {
 		return
 	}
@@ -354,7 +356,7 @@ func breaksFirst(data curveData, name string) string {
 	topAt := 0
 	for _, p := range data.Points {
 		rs := demandAt(p, ordinary, name).resources(data.CPUs, data.Conns)
-		worst := slices.MaxFunc(rs, func(a, b resource) int { return cmpFloat(a.use, b.use) })
+		worst := slices.MaxFunc(rs, func(a, b resource) int { return cmp.Compare(a.use, b.use) })
 		if worst.use >= 1 {
 			return fmt.Sprintf("the %s runs out first, from fan-out %d (needs %.0f%% of it)", worst.name, p.FanOut, 100*worst.use)
 		}
@@ -364,14 +366,4 @@ func breaksFirst(data curveData, name string) string {
 	}
 	return fmt.Sprintf("nothing runs out up to fan-out %d; the closest is the %s, at %.0f%% (fan-out %d)",
 		data.Points[len(data.Points)-1].FanOut, top.name, 100*top.use, topAt)
-}
-
-func cmpFloat(a, b float64) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
 }

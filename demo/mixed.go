@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
@@ -311,7 +312,7 @@ func verdict(rs []rateResult, objective time.Duration) string {
 // medianRun is the run with the median read p99.
 func medianRun(rr rateResult) mixedResult {
 	runs := slices.Clone(rr.runs)
-	slices.SortFunc(runs, func(a, b mixedResult) int { return int(a.reads.p99 - b.reads.p99) })
+	slices.SortFunc(runs, func(a, b mixedResult) int { return cmp.Compare(a.reads.p99, b.reads.p99) })
 	return runs[(len(runs)-1)/2]
 }
 

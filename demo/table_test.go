@@ -142,3 +142,26 @@ func TestParseFlags(t *testing.T) {
 		}
 	}
 }
+
+// What breaks first is read off the curve's figures: demand is rate ×
+// time, against the machine's cores, the pool's connections and the hot
+// row's time.
+func TestBreaksFirst(t *testing.T) {
+	ordinary := curveSide{ReadMs: 0.2, ReadExecMs: 0.02, WriteMs: 2, WriteExecMs: 0.1}
+	data := curveData{CPUs: 2, Conns: 16, Points: []curvePoint{
+		{FanOut: 10, Before: ordinary, After: ordinary},
+		{FanOut: 10000, Before: curveSide{ReadMs: 1, ReadExecMs: 1, WriteMs: 3, WriteExecMs: 1}, After: ordinary},
+		{FanOut: 100000, Before: curveSide{ReadMs: 20, ReadExecMs: 20, WriteMs: 20, WriteExecMs: 20}, After: curveSide{ReadMs: 0.3, ReadExecMs: 0.02, WriteMs: 5, WriteExecMs: 0.1}},
+	}}
+	// 1900 celebrity reads/s × 1 ms + 7600 × 0.02 ms + 50 follows/s × 1 ms + 450 × 0.1 ms = 2.147 cores.
+	if d := demandAt(data.Points[1], data.Points[0], "before"); d.cpu < 2.146 || d.cpu > 2.148 || d.row != -1 {
+		t.Errorf("before at 10000: %+v; want 2.147 cores and no counter row", d)
+	}
+	if got, want := breaksFirst(data, "before"), "the CPU runs out first, from fan-out 10000 (needs 107% of it)"; got != want {
+		t.Errorf("before: %q; want %q", got, want)
+	}
+	// 50 follows/s × 5 ms: the counter row is locked a quarter of the time.
+	if got, want := breaksFirst(data, "after"), "nothing runs out up to fan-out 100000; the closest is the hot counter row, at 25% (fan-out 100000)"; got != want {
+		t.Errorf("after: %q; want %q", got, want)
+	}
+}
