@@ -100,6 +100,10 @@ func start(ctx context.Context, mode Mode, databaseURL, defaultURL string, logf 
 	if err == nil {
 		return srv, nil
 	}
+	var priv privilegeError
+	if errors.As(err, &priv) {
+		return nil, err // it says what to do already
+	}
 	if databaseURL != "" {
 		return nil, fmt.Errorf("%w; check DATABASE_URL, or unset it to use %s", err, defaultURL)
 	}
@@ -177,12 +181,18 @@ func dial(ctx context.Context, url, source string) (*Server, error) {
 		return nil, fmt.Errorf("PostgreSQL (%s): %w", source, err)
 	}
 	if !canCreate {
-		return nil, fmt.Errorf("PostgreSQL (%s): role %s lacks the CREATE privilege on database %s, which the demo needs to create and drop its own schemas; "+
-			"GRANT CREATE ON DATABASE %s TO %s, or point DATABASE_URL at a database where %s has it",
-			source, pgx.Identifier{user}.Sanitize(), pgx.Identifier{database}.Sanitize(),
-			pgx.Identifier{database}.Sanitize(), pgx.Identifier{user}.Sanitize(), pgx.Identifier{user}.Sanitize())
+		return nil, privilegeError{source: source, role: pgx.Identifier{user}.Sanitize(), database: pgx.Identifier{database}.Sanitize()}
 	}
 	return &Server{Config: cfg, Source: source, Version: version}, nil
+}
+
+// privilegeError is a role without CREATE on its database.
+type privilegeError struct{ source, role, database string }
+
+func (e privilegeError) Error() string {
+	return fmt.Sprintf("PostgreSQL (%s): role %s lacks the CREATE privilege on database %s, which the demo needs to create and drop its own schemas; "+
+		"GRANT CREATE ON DATABASE %s TO %s, or use a database where %s has it",
+		e.source, e.role, e.database, e.database, e.role, e.role)
 }
 
 // nothingAnswers reports whether err means no server listens, as opposed
