@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -130,8 +131,16 @@ func TestParseFlags(t *testing.T) {
 	if err != nil || cfg.seed.Users != 1000 || len(cfg.mixedRates) != 2 || cfg.mixedRates[1] != 20 {
 		t.Errorf("parseFlags = %+v, %v", cfg, err)
 	}
+	// Sizes over -curve-max are dropped; the rest sorted, without repeats.
+	cfg, err = parseFlags([]string{"-curve", "1000, 10,1000,5000000", "-curve-max", "100000"}, &stderr)
+	if err != nil || !slices.Equal(cfg.curveSizes, []int{10, 1000}) || cfg.mixedRepeats != 3 || cfg.readObjective != 50*time.Millisecond {
+		t.Errorf("parseFlags(-curve) = %v, %d repeats, objective %s, %v", cfg.curveSizes, cfg.mixedRepeats, cfg.readObjective, err)
+	}
 	for _, args := range [][]string{
 		{"-pg", "docker"},
+		{"-curve", "big"},
+		{"-mixed-repeats", "0"},
+		{"-read-objective", "0s"},
 		{"-mixed-rates", "fast"},
 		{"-users", "5"},
 		{"-iterations", "0"},
