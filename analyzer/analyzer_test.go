@@ -37,6 +37,10 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "cgouse"},
 		{pkg: "crashes"},
 		{pkg: "strict", opts: analyzer.Options{Strict: true}},
+		{pkg: "writeside"},
+		{pkg: "inplace"},
+		{pkg: "sqlcsvc"},
+		{pkg: "writesidestrict", opts: analyzer.Options{Strict: true}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			analysistest.Run(t, testdata(t), analyzer.New(tc.opts), tc.pkg)
@@ -58,6 +62,7 @@ func TestStats(t *testing.T) {
 			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1}}},
 		{pkg: "suppress", want: analyzer.Stats{CallSites: 4, Resolved: 4, Findings: 1, Suppressed: 2}},
 		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
+		{pkg: "writeside", want: analyzer.Stats{CallSites: 26, Resolved: 26, Findings: 9, Projections: 1}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), tc.pkg)

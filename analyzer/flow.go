@@ -32,9 +32,12 @@ type sink struct {
 type target struct {
 	col   sqlinfo.Column
 	owner *types.TypeName // the struct type whose field receives the column
-	field string
-	local *types.Var // the local variable written: v in &v, u in &u.F
-	pos   token.Pos  // the scan
+	field string          // the field, also of an anonymous struct
+	local *types.Var      // the local variable written: v in &v, u in &u.F
+	pos   token.Pos       // the scan
+	// copied is set when the column was scanned into the local and the
+	// local then stored into the field: p.LikeCount = likeCount.
+	copied bool
 }
 
 // findSinks returns the scans of the rows or row the call returns, or a
@@ -259,6 +262,12 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		out := make([]target, 0, len(cols))
 		for i, a := range k.args {
 			t := st.destination(a)
+			if t.owner == nil && t.field == "" && t.local != nil {
+				// Scanned into a local, then stored into a field.
+				if owner, field := st.storedInto(t.local); owner != nil {
+					t.owner, t.field, t.copied = owner, field, true
+				}
+			}
 			t.col, t.pos = cols[i], k.pos
 			out = append(out, t)
 		}
@@ -330,11 +339,18 @@ func (st *state) destination(e ast.Expr) target {
 		if !ok || sel.Kind() != types.FieldVal {
 			return target{}
 		}
-		n, ok := types.Unalias(deref(info.TypeOf(x.X))).(*types.Named)
-		if !ok || structOf(n) == nil {
+		var t target
+		switch n := types.Unalias(deref(info.TypeOf(x.X))).(type) {
+		case *types.Named:
+			if structOf(n) == nil {
+				return target{}
+			}
+			t = target{owner: n.Obj(), field: x.Sel.Name}
+		case *types.Struct:
+			t = target{field: x.Sel.Name} // an anonymous struct: no model, but a local
+		default:
 			return target{}
 		}
-		t := target{owner: n.Obj(), field: x.Sel.Name}
 		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
 			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
 				t.local = v
@@ -420,4 +436,56 @@ func structOf(t types.Type) *types.Struct {
 	}
 	s, _ := t.Underlying().(*types.Struct)
 	return s
+}
+
+// storedInto returns the named struct field a local is stored into in
+// its function: p.F = v, p.F = &v, T{F: v}, T{F: &v}. It returns nil when
+// there is no such store, or more than one field receives it.
+func (st *state) storedInto(v *types.Var) (*types.TypeName, string) {
+	info := st.pass.TypesInfo
+	var owner *types.TypeName
+	var field string
+	for _, u := range st.uses.of(v) {
+		cur := u.ident
+		if cur.ParentEdgeKind() == edge.UnaryExpr_X && cur.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+			cur = cur.Parent() // &v
+		}
+		var o *types.TypeName
+		var f string
+		switch cur.ParentEdgeKind() {
+		case edge.AssignStmt_Rhs:
+			as := cur.Parent().Node().(*ast.AssignStmt)
+			i := cur.ParentEdgeIndex()
+			if len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN {
+				continue
+			}
+			sel, ok := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if o, ok = fieldOwner(info, sel); !ok {
+				continue
+			}
+			f = sel.Sel.Name
+		case edge.KeyValueExpr_Value:
+			kv := cur.Parent().Node().(*ast.KeyValueExpr)
+			key, ok := kv.Key.(*ast.Ident)
+			lit, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
+			if !ok || !isLit {
+				continue
+			}
+			n, ok := types.Unalias(deref(info.TypeOf(lit))).(*types.Named)
+			if !ok || structOf(n) == nil {
+				continue
+			}
+			o, f = n.Obj(), key.Name
+		default:
+			continue
+		}
+		if owner != nil && (owner != o || field != f) {
+			return nil, ""
+		}
+		owner, field = o, f
+	}
+	return owner, field
 }
