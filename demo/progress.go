@@ -145,7 +145,7 @@ func newBar(w io.Writer, task string, total int) *progressbar.ProgressBar {
 	size := -1 // progressbar's unknown size
 	if total > 0 {
 		size = total
-		// Room for "  25% [....] (1/4) [1m0s] " with a short bar.
+		// Room for the indent and " 25% [....] (1/4) [1m0s] ", a short bar.
 		room := 3 + 24 + 2*len(strconv.Itoa(total))
 		opts = append(opts, progressbar.OptionSetDescription("   "+fitted(w, task, room)), progressbar.OptionShowCount())
 	} else {
