@@ -44,6 +44,12 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "cgouse"},
 		{pkg: "crashes"},
 		{pkg: "strict", opts: analyzer.Options{Strict: true}},
+		{pkg: "writeside"},
+		{pkg: "inplace"},
+		{pkg: "helpers"},
+		{pkg: "rowhelpuse"},
+		{pkg: "sqlcsvc"},
+		{pkg: "writesidestrict", opts: analyzer.Options{Strict: true}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			analysistest.Run(t, testdata(t), analyzer.New(tc.opts), tc.pkg)
@@ -75,6 +81,10 @@ func TestStats(t *testing.T) {
 			"query text not constant where it shapes the output (select list, FROM)": 2, "query text built from a parameter": 1}}},
 		{pkg: "builders", want: analyzer.Stats{CallSites: 10, Resolved: 7, Findings: 2, Skipped: map[string]int{
 			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
+		{pkg: "helpers", want: analyzer.Stats{CallSites: 16, Resolved: 14, Findings: 4,
+			Skipped:  map[string]int{"query text passed in by a wrapper's callers (checked there)": 2},
+			Unmapped: map[string]int{"row passed to a function without a body here (an interface method, a func value)": 1}}},
+		{pkg: "writeside", want: analyzer.Stats{CallSites: 26, Resolved: 26, Findings: 9, Projections: 1}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), tc.pkg)

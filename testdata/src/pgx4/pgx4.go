@@ -32,7 +32,7 @@ func (s *Store) Ship(ctx context.Context, id int64) (Order, error) { // want Shi
 }
 
 // The negative twin: a read path.
-func (s *Store) Show(ctx context.Context, id int64) (Order, error) {
+func (s *Store) Show(ctx context.Context, id int64) (Order, error) { // want Show:`loads Order with LineCount: subquery \(pgx4\.go:36\)`
 	rows, err := s.pool.Query(ctx, loadOrder, id)
 	if err != nil {
 		return Order{}, err
