@@ -3,7 +3,7 @@ GO        ?= go
 BIN       ?= bin/cqrslint
 GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
 
-.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg
+.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg release release-dry
 
 ## build: the cqrslint binary in bin/
 build:
@@ -61,3 +61,13 @@ bench:
 ## robust: cqrslint over std and every module in go.mod: no panic, no error, no finding
 robust:
 	bash bench/robust.sh
+
+## release: static binaries for linux, darwin and windows on amd64 and arm64, as
+## dist/cqrslint_VERSION_OS_ARCH.tar.gz with LICENSE and README.md, and dist/SHA256SUMS;
+## VERSION defaults to git describe (docs/release.md)
+release:
+	GO=$(GO) bash scripts/release.sh
+
+## release-dry: what CI runs: the release build for two targets into bin/dist, checked
+release-dry:
+	GO=$(GO) DIST=bin/dist TARGETS="linux/amd64 darwin/arm64" bash scripts/release.sh -check
