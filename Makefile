@@ -1,6 +1,9 @@
 # cqrslint: every target works on a fresh clone with Go and PostgreSQL.
 GO        ?= go
 BIN       ?= bin/cqrslint
+# reviewdog, for the test of docs/ci.md's reviewdog recipe (built once per version).
+REVIEWDOG_VERSION ?= v0.21.0
+REVIEWDOG  = bin/tools/reviewdog-$(REVIEWDOG_VERSION)/reviewdog
 GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
 
 .PHONY: build test lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg release release-dry
@@ -10,8 +13,12 @@ build:
 	$(GO) build -o $(BIN) ./cmd/cqrslint
 
 ## test: gofmt check, go vet, and every test with the race detector
-test: fmt-check vet
-	$(GO) test -race -count=1 ./...
+## (the reviewdog recipe's test needs reviewdog: installed at a pinned version into bin/tools)
+test: fmt-check vet $(REVIEWDOG)
+	CQRSLINT_REVIEWDOG=$(abspath $(REVIEWDOG)) $(GO) test -race -count=1 ./...
+
+$(REVIEWDOG):
+	GOBIN=$(abspath $(dir $(REVIEWDOG))) $(GO) install github.com/reviewdog/reviewdog/cmd/reviewdog@$(REVIEWDOG_VERSION)
 
 fmt-check:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -20,7 +20,7 @@ func TestCIWorkflow(t *testing.T) {
 	require.NoError(t, err)
 	var workflow string
 	for _, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllSubmatch(doc, -1) {
-		if strings.Contains(string(m[1]), "go install") {
+		if strings.Contains(string(m[1]), "go install") && strings.Contains(string(m[1]), "upload-sarif@") {
 			workflow = string(m[1])
 		}
 	}
