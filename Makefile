@@ -15,7 +15,7 @@ build:
 ## test: gofmt check, go vet, and every test with the race detector
 ## (the reviewdog recipe's test needs reviewdog: installed at a pinned version into bin/tools)
 test: fmt-check vet $(REVIEWDOG)
-	CQRSLINT_REVIEWDOG=$(abspath $(REVIEWDOG)) $(GO) test -race -count=1 ./...
+	CQRSLINT_REVIEWDOG=$(abspath $(REVIEWDOG)) $(GO) test -race -count=1 -timeout=30m ./...
 
 $(REVIEWDOG):
 	GOBIN=$(abspath $(dir $(REVIEWDOG))) $(GO) install github.com/reviewdog/reviewdog/cmd/reviewdog@$(REVIEWDOG_VERSION)
