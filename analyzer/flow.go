@@ -81,8 +81,8 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 	// A wrapper of this package that scans what it runs: its scans are
 	// the caller's, with the caller's type arguments for its type
 	// parameters (get[User](ctx, db, q, id) over RowToStructByName[T]).
-	if ks, ok := st.wrapperSinks(s); ok {
-		return ks, ""
+	if ks, why, ok := st.wrapperSinks(s); ok {
+		return ks, why
 	}
 
 	// Chained: db.QueryRow(...).Scan(...), batch.Queue(...).QueryRow(fn).
@@ -123,9 +123,10 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 
 // Reasons a read's columns cannot be followed into a helper.
 const (
-	unmappedHelperElsewhere = "row passed to a function of another package"
-	unmappedHelperNoBody    = "row passed to a function without a body here (an interface method, a func value)"
-	unmappedHelperDeep      = "row passed through too many helpers"
+	unmappedHelperElsewhere   = "row passed to a function of another package"
+	unmappedHelperNoBody      = "row passed to a function without a body here (an interface method, a func value)"
+	unmappedHelperDeep        = "row passed through too many helpers"
+	unmappedGenericNoInstance = "generic helper whose type argument is not known at the call"
 )
 
 // maxHelperDepth bounds how many helpers a row is followed through.
@@ -624,34 +625,36 @@ func (st *state) targetsList(e ast.Expr) []ast.Expr {
 }
 
 // wrapperSinks returns the scans made inside the same-package wrapper
-// that s calls, when the wrapper consumes the rows itself.
-func (st *state) wrapperSinks(s *callSite) ([]sink, bool) {
+// that s calls, when the wrapper consumes the rows itself; ok is false
+// when it does not. A scan into a type parameter the call does not name
+// gives a reason instead.
+func (st *state) wrapperSinks(s *callSite) ([]sink, string, bool) {
 	info := st.pass.TypesInfo
 	fn, ok := typeutil.Callee(info, s.call).(*types.Func)
 	if !ok {
-		return nil, false
+		return nil, "", false
 	}
 	fn = fn.Origin()
 	if fn.Pkg() != st.pass.Pkg || st.wrappers[fn] == nil || st.inWrapper[fn] {
-		return nil, false
+		return nil, "", false
 	}
 	var inner *callSite
 	for _, x := range st.sites {
 		if x.unit != nil && x.unit.fn == fn && x.skip == skipWrapper {
 			if inner != nil {
-				return nil, false // more than one query in the wrapper
+				return nil, "", false // more than one query in the wrapper
 			}
 			inner = x
 		}
 	}
 	if inner == nil {
-		return nil, false
+		return nil, "", false
 	}
 	st.inWrapper[fn] = true
 	ks, _ := st.findSinks(inner)
 	delete(st.inWrapper, fn)
 	if len(ks) == 0 {
-		return nil, false
+		return nil, "", false
 	}
 	var targs *types.TypeList
 	if id := calleeIdent(s.call.Fun); id != nil {
@@ -663,13 +666,13 @@ func (st *state) wrapperSinks(s *callSite) ([]sink, bool) {
 	for _, k := range ks {
 		if tp, ok := types.Unalias(deref(k.typ)).(*types.TypeParam); k.typ != nil && ok {
 			if targs == nil || tp.Index() >= targs.Len() {
-				return nil, false
+				return nil, unmappedGenericNoInstance, true
 			}
 			k.typ = targs.At(tp.Index())
 		}
 		out = append(out, k)
 	}
-	return out, true
+	return out, "", true
 }
 
 // calleeIdent returns the identifier naming a call's function: f, pkg.F,
