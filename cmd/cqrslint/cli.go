@@ -70,6 +70,9 @@ type command struct {
 	newAnalyzer func() *analysis.Analyzer
 	// version is cqrslint's version for SARIF.
 	version string
+	// factSources are the packages the analyzer's facts can come from
+	// (load.go); nil: any package.
+	factSources []string
 }
 
 // run reads args. When they select cqrslint's driver it runs it and

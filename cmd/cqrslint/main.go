@@ -33,6 +33,7 @@ func main() {
 		stderr:      os.Stderr,
 		newAnalyzer: func() *analysis.Analyzer { return analyzer.New(analyzer.Options{}) },
 		version:     version(),
+		factSources: analyzer.DatabasePackages(),
 	}
 	code, delegate := c.run(os.Args[1:])
 	if !delegate {
