@@ -17,35 +17,29 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-func TestAnalyzer(t *testing.T) {
-	for _, tc := range []struct {
-		pkg  string
-		opts analyzer.Options
-	}{
-		{pkg: "pgxgod"},
-		{pkg: "sqlgod"},
-		{pkg: "sqlxgod"},
-		{pkg: "dbtx"},
-		{pkg: "crossapp"},
-		{pkg: "resolve"},
-		{pkg: "collect"},
-		{pkg: "unused"},
-		{pkg: "suppress"},
-		{pkg: "clean"},
-		{pkg: "apis"},
-		{pkg: "testfiles"},
-		{pkg: "cgouse"},
-		{pkg: "crashes"},
-		{pkg: "strict", opts: analyzer.Options{Strict: true}},
-	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			analysistest.Run(t, testdata(t), analyzer.New(tc.opts), tc.pkg)
-		})
-	}
-}
+// analyzed are the testdata packages TestAnalyzer checks with the default
+// options. They are analyzed in one analysistest.Run: the standard library
+// and the stubs they share are loaded and analyzed once, and the checker
+// runs the packages in parallel, which the race detector (CI's race pass)
+// watches for state shared between passes.
+var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
+	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes"}
 
-// TestStats checks the coverage counts on the packages with skipped sites.
-func TestStats(t *testing.T) {
+// TestAnalyzer checks each package's diagnostics and facts against its
+// want comments (analysistest reports each mismatch at its position), and
+// the coverage counts of the packages with skipped sites.
+func TestAnalyzer(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), analyzed...)
+	byPkg := map[string]*analyzer.Stats{}
+	for _, r := range results {
+		require.NoError(t, r.Err, r.Pass.Pkg.Path())
+		byPkg[r.Pass.Pkg.Path()] = r.Result.(*analyzer.Stats)
+	}
+	for _, pkg := range analyzed {
+		require.Contains(t, byPkg, pkg) // test variants come on top
+	}
+
 	for _, tc := range []struct {
 		pkg  string
 		want analyzer.Stats
@@ -59,11 +53,14 @@ func TestStats(t *testing.T) {
 		{pkg: "suppress", want: analyzer.Stats{CallSites: 4, Resolved: 4, Findings: 1, Suppressed: 2}},
 		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
 	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), tc.pkg)
-			require.Len(t, results, 1)
-			got := results[0].Result.(*analyzer.Stats)
-			assert.Equal(t, tc.want, *got)
+		t.Run("stats/"+tc.pkg, func(t *testing.T) {
+			assert.Equal(t, tc.want, *byPkg[tc.pkg])
 		})
 	}
+}
+
+// TestStrict checks the package whose want comments hold with -strict.
+func TestStrict(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{Strict: true}), "strict")
 }
