@@ -3,15 +3,30 @@ GO        ?= go
 BIN       ?= bin/cqrslint
 GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
 
-.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg
+.PHONY: build test test-race check lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg
 
 ## build: the cqrslint binary in bin/
 build:
 	$(GO) build -o $(BIN) ./cmd/cqrslint
 
-## test: gofmt check, go vet, and every test with the race detector
+## test: gofmt check, go vet, and every test; the race detector on the packages
+## with concurrency of their own: the command (its driver loads packages in
+## parallel), the SQL layer and the demo. The analyzer's analysistest cases and
+## the rest run without it here; CI adds their race pass (test-race).
+RACE_PKGS   = ./cmd/... ./analyzer/internal/sqlinfo/... ./demo/...
+NORACE_PKGS = $(shell $(GO) list ./... | grep -v -e '/cmd/' -e '/analyzer/internal/sqlinfo' -e '/demo$$' -e '/demo/')
 test: fmt-check vet
-	$(GO) test -race -count=1 ./...
+	$(GO) test -race -count=1 $(RACE_PKGS)
+	$(GO) test -count=1 $(NORACE_PKGS)
+
+## test-race: the race detector on the packages make test runs without it (CI)
+test-race:
+	$(GO) test -race -count=1 $(NORACE_PKGS)
+
+## check: the quick inner loop: gofmt check, go vet and the tests in -short mode
+## (no go vet end-to-end runs), without the race detector
+check: fmt-check vet
+	$(GO) test -short -count=1 ./...
 
 fmt-check:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

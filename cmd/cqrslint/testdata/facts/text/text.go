@@ -1,12 +1,12 @@
-// Package text imports no database package: the driver loads it from
-// export data and does not analyze it.
+// Package text imports no database package: the driver loads its
+// dependencies from export data and analyzes none of them.
 package text
 
 import (
-	"net/http"
 	"strings"
+	"unicode"
 )
 
 func Title(s string) string { return strings.ToUpper(s) }
 
-func Status(code int) string { return http.StatusText(code) }
+func IsWord(s string) bool { return strings.IndexFunc(s, unicode.IsSpace) < 0 }
