@@ -3,7 +3,7 @@ GO        ?= go
 BIN       ?= bin/cqrslint
 GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
 
-.PHONY: build test test-race check lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg
+.PHONY: build test test-race test-cacheprog check lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg
 
 ## build: the cqrslint binary in bin/
 build:
@@ -14,7 +14,7 @@ build:
 ## parallel), the SQL layer and the demo. The analyzer's analysistest cases and
 ## the rest run without it here; CI adds their race pass (test-race).
 RACE_PKGS   = ./cmd/... ./analyzer/internal/sqlinfo/... ./demo/...
-NORACE_PKGS = $(shell $(GO) list ./... | grep -v -e '/cmd/' -e '/analyzer/internal/sqlinfo' -e '/demo$$' -e '/demo/')
+NORACE_PKGS = $(shell $(GO) list ./... | grep -v -e '/cmd/' -e '/analyzer/internal/sqlinfo' -e '/demo$$' -e '/demo/' -e '/bench/cacheprog')
 test: fmt-check vet
 	$(GO) test -race -count=1 $(RACE_PKGS)
 	$(GO) test -count=1 $(NORACE_PKGS)
@@ -22,6 +22,11 @@ test: fmt-check vet
 ## test-race: the race detector on the packages make test runs without it (CI)
 test-race:
 	$(GO) test -race -count=1 $(NORACE_PKGS)
+
+## test-cacheprog: cqrslint under go vet with a shared GOCACHEPROG cache (CI):
+## a cold cache, a second machine, a one-package edit (docs/performance.md)
+test-cacheprog:
+	$(GO) test -count=1 ./bench/cacheprog/
 
 ## check: the quick inner loop: gofmt check, go vet and the tests in -short mode
 ## (no go vet end-to-end runs), without the race detector
