@@ -13,9 +13,14 @@ build:
 ## with concurrency of their own: the command (its driver loads packages in
 ## parallel), the SQL layer and the demo. The analyzer's analysistest cases and
 ## the rest run without it here; CI adds their race pass (test-race).
+## Without PostgreSQL the database tests skip, and a SKIP line names each package
+## that skips; with CI (or DATABASE_URL) set they fail instead.
+DBTEST      = github.com/cqrslint/cqrslint/demo/internal/dbtest
+DBTEST_PKGS = $(GO) list -f '{{range .TestImports}}{{if eq . "$(DBTEST)"}}{{$$.ImportPath}}{{"\n"}}{{end}}{{end}}{{range .XTestImports}}{{if eq . "$(DBTEST)"}}{{$$.ImportPath}}{{"\n"}}{{end}}{{end}}' ./...
 RACE_PKGS   = ./cmd/... ./analyzer/internal/sqlinfo/... ./demo/...
 NORACE_PKGS = $(shell $(GO) list ./... | grep -v -e '/cmd/' -e '/analyzer/internal/sqlinfo' -e '/demo$$' -e '/demo/' -e '/bench/cacheprog')
 test: fmt-check vet
+	@$(GO) run ./demo/internal/dbtest/skipnote $$($(DBTEST_PKGS))
 	$(GO) test -race -count=1 $(RACE_PKGS)
 	$(GO) test -count=1 $(NORACE_PKGS)
 
@@ -46,9 +51,11 @@ vet:
 lint: build
 	$(GO) vet -vettool=$(abspath $(BIN)) $$($(GO) list ./... | grep -v -e /demo/before -e '/demo$$' -e /internal/e2e/)
 
-## demo: run cqrslint on the example code and measure the before/after services on PostgreSQL
+## demo: run cqrslint on the example code and measure the before/after services on PostgreSQL; the fan-out
+## chart goes to $(DEMO_CHART), its data beside it (.json)
+DEMO_CHART ?= bin/demo/fanout.svg
 demo:
-	$(GO) run ./demo
+	$(GO) run ./demo -chart=$(DEMO_CHART)
 
 ## pg: start the local PostgreSQL cluster if it is not running (Debian)
 pg:

@@ -69,7 +69,7 @@ func TestSharedCacheVet(t *testing.T) {
 
 	first, s1, pkgs1 := vet("machine1")
 	require.Len(t, first, 3, "the three findings of testdata/facts")
-	require.Contains(t, first[2], "is also written (Name by INSERT INTO customers in Repo.Create (repo.go:14))", "a package fact")
+	require.Contains(t, first[2], "is also written (Name bound in INSERT INTO customers (name) VALUES ($1) in Repo.Create (repo.go:14))", "a package fact")
 	require.Contains(t, pkgs1, "example.com/facts/app")
 	require.Contains(t, pkgs1, "database/sql", "dependencies are analyzed for their facts")
 	t.Logf("first run: %d packages analyzed, cache %+v", len(pkgs1), s1)

@@ -41,7 +41,7 @@ func TestFactsFromExportData(t *testing.T) {
 	want := []string{
 		"app/app.go:17:9: Customer mixes stored fields (ID, Name, Email) with computed fields (OrderCount: subquery), loaded by App.Customer on write path App.Archive (app.go:29); split it into a command model and a query model",
 		"app/app.go:29:9: App.Customer loads Customer with computed fields (OrderCount: subquery) on write path App.Archive (app.go:26); load only the stored fields the command needs, or split Customer into a command model and a query model",
-		"app/app.go:35:15: Customer mixes stored fields (ID, Name, Email) with computed fields (OrderCount: aggregate) and is also written (Name by INSERT INTO customers in Repo.Create (repo.go:14)); split it into a command model and a query model",
+		"app/app.go:35:15: Customer mixes stored fields (ID, Name, Email) with computed fields (OrderCount: aggregate) and is also written (Name bound in INSERT INTO customers (name) VALUES ($1) in Repo.Create (repo.go:14)); split it into a command model and a query model",
 	}
 	mixed := realCLI(t, dir, analyzer.DatabasePackages(), "-format=text", "./...")
 	require.Equal(t, exitFindings, mixed.code, mixed.stderr)
