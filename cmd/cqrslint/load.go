@@ -83,7 +83,13 @@ func loadPackages(cfg loadConfig) (roots, all []*packages.Package, err error) {
 	}
 	l.run()
 
-	for _, n := range l.order {
+	for _, n := range l.order { // dependencies first
+		if n.source {
+			// After run: an export-data import's IllTyped is set under
+			// exportMu while other packages are checked.
+			n.pkg.IllTyped = len(n.pkg.Errors) > 0 ||
+				slices.ContainsFunc(n.imports, func(imp *node) bool { return imp.pkg.IllTyped })
+		}
 		all = append(all, n.pkg)
 		if n.source {
 			// Only dependencies loaded from source are analyzed.
@@ -239,7 +245,6 @@ func (l *loader) check(n *node) {
 			return e.Kind == packages.ListError && strings.HasPrefix(e.Msg, "# ")
 		})
 	}
-	p.IllTyped = len(p.Errors) > 0 || slices.ContainsFunc(n.imports, func(imp *node) bool { return imp.pkg.IllTyped })
 }
 
 // importFor resolves an import of the source package n.
