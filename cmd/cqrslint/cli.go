@@ -68,8 +68,10 @@ type command struct {
 	stdout, stderr io.Writer
 	// newAnalyzer returns a fresh analyzer, whose flags this command sets.
 	newAnalyzer func() *analysis.Analyzer
-	// version is cqrslint's version for SARIF.
+	// version is cqrslint's version for SARIF and -stats.
 	version string
+	// versionText is what -version prints.
+	versionText string
 	// factSources are the packages the analyzer's facts can come from
 	// (load.go); nil: any package.
 	factSources []string
@@ -84,6 +86,7 @@ func (c *command) run(args []string) (code int, delegate bool) {
 	fs.SetOutput(io.Discard)
 	var d driverFlags
 	d.register(fs)
+	showVersion := registerVersionFlag(fs)
 	recorded := map[string]*recordedFlag{}
 	for _, cf := range checkerFlags {
 		recorded[cf.name] = &recordedFlag{isBool: cf.isBool}
@@ -110,6 +113,9 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		return 0, true // go vet: the driver flags are ignored
 	case set["flags"] || set["V"]:
 		return 0, true
+	case *showVersion:
+		fmt.Fprintln(c.stdout, c.versionText)
+		return exitClean, false
 	case !slices.ContainsFunc(driverFlagNames, func(n string) bool { return set[n] }):
 		return 0, true
 	}

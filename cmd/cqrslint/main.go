@@ -12,14 +12,14 @@
 // and -flags. Any of those four flags selects cqrslint's driver, built on
 // golang.org/x/tools/go/analysis/checker, which adds SARIF and GitHub
 // Actions output, a statistics summary and baselines. Under go vet the four
-// flags are accepted and ignored. docs/cli.md documents every flag and the
-// exit codes.
+// flags are accepted and ignored. -version prints the release or commit a
+// binary was built from; -V=full stays go/analysis's answer to go vet.
+// docs/cli.md documents every flag and the exit codes.
 package main
 
 import (
 	"flag"
 	"os"
-	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/singlechecker"
@@ -28,11 +28,13 @@ import (
 )
 
 func main() {
+	v := currentVersion()
 	c := &command{
 		stdout:      os.Stdout,
 		stderr:      os.Stderr,
 		newAnalyzer: func() *analysis.Analyzer { return analyzer.New(analyzer.Options{}) },
-		version:     version(),
+		version:     v.Version,
+		versionText: v.String(),
 		factSources: analyzer.DatabasePackages(),
 	}
 	code, delegate := c.run(os.Args[1:])
@@ -42,14 +44,6 @@ func main() {
 	// Register the driver flags so that -h and -flags list them and go vet
 	// passes them through; singlechecker then ignores them.
 	new(driverFlags).register(flag.CommandLine)
+	registerVersionFlag(flag.CommandLine)
 	singlechecker.Main(analyzer.Analyzer)
-}
-
-// version is the module version cqrslint was built at: "v1.2.3" when
-// installed with go install ...@v1.2.3, "(devel)" in a checkout.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }
