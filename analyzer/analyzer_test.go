@@ -17,48 +17,30 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-func TestAnalyzer(t *testing.T) {
-	for _, tc := range []struct {
-		pkg  string
-		opts analyzer.Options
-	}{
-		{pkg: "pgxgod"},
-		{pkg: "sqlgod"},
-		{pkg: "sqlxgod"},
-		{pkg: "dbtx"},
-		{pkg: "crossapp"},
-		{pkg: "resolve"},
-		{pkg: "builders"},
-		{pkg: "scripts"},
-		{pkg: "pgx4"},
-		{pkg: "unmodelled"},
-		{pkg: "buildhelpers"},
-		{pkg: "buildfilters"},
-		{pkg: "partial"},
-		{pkg: "collect"},
-		{pkg: "unused"},
-		{pkg: "suppress"},
-		{pkg: "clean"},
-		{pkg: "apis"},
-		{pkg: "testfiles"},
-		{pkg: "cgouse"},
-		{pkg: "crashes"},
-		{pkg: "strict", opts: analyzer.Options{Strict: true}},
-		{pkg: "writeside"},
-		{pkg: "inplace"},
-		{pkg: "helpers"},
-		{pkg: "rowhelpuse"},
-		{pkg: "sqlcsvc"},
-		{pkg: "writesidestrict", opts: analyzer.Options{Strict: true}},
-	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			analysistest.Run(t, testdata(t), analyzer.New(tc.opts), tc.pkg)
-		})
-	}
-}
+// analyzed are the testdata packages TestAnalyzer checks with the default
+// options. They are analyzed in one analysistest.Run: the standard library
+// and the stubs they share are loaded and analyzed once, and the checker
+// runs the packages in parallel, which the race detector (CI's race pass)
+// watches for state shared between passes.
+var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
+	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes", "writeside", "inplace", "helpers", "rowhelpuse", "sqlcsvc",
+	"builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial"}
 
-// TestStats checks the coverage counts on the packages with skipped sites.
-func TestStats(t *testing.T) {
+// TestAnalyzer checks each package's diagnostics and facts against its
+// want comments (analysistest reports each mismatch at its position), and
+// the coverage counts of the packages with skipped sites.
+func TestAnalyzer(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), analyzed...)
+	byPkg := map[string]*analyzer.Stats{}
+	for _, r := range results {
+		require.NoError(t, r.Err, r.Pass.Pkg.Path())
+		byPkg[r.Pass.Pkg.Path()] = r.Result.(*analyzer.Stats)
+	}
+	for _, pkg := range analyzed {
+		require.Contains(t, byPkg, pkg) // test variants come on top
+	}
+
 	for _, tc := range []struct {
 		pkg  string
 		want analyzer.Stats
@@ -71,6 +53,10 @@ func TestStats(t *testing.T) {
 			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1}}},
 		{pkg: "suppress", want: analyzer.Stats{CallSites: 4, Resolved: 4, Findings: 1, Suppressed: 2}},
 		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
+		{pkg: "helpers", want: analyzer.Stats{CallSites: 16, Resolved: 14, Findings: 4,
+			Skipped:  map[string]int{"query text passed in by a wrapper's callers (checked there)": 2},
+			Unmapped: map[string]int{"row passed to a function without a body here (an interface method, a func value)": 1}}},
+		{pkg: "writeside", want: analyzer.Stats{CallSites: 26, Resolved: 26, Findings: 9, Projections: 1}},
 		{pkg: "scripts", want: analyzer.Stats{CallSites: 6, Resolved: 4, Findings: 1, Skipped: map[string]int{
 			"not exactly one statement": 2}}},
 		{pkg: "unmodelled", want: analyzer.Stats{CallSites: 5, Resolved: 1, Skipped: map[string]int{
@@ -81,16 +67,15 @@ func TestStats(t *testing.T) {
 			"query text not constant where it shapes the output (select list, FROM)": 2, "query text built from a parameter": 1}}},
 		{pkg: "builders", want: analyzer.Stats{CallSites: 10, Resolved: 7, Findings: 2, Skipped: map[string]int{
 			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
-		{pkg: "helpers", want: analyzer.Stats{CallSites: 16, Resolved: 14, Findings: 4,
-			Skipped:  map[string]int{"query text passed in by a wrapper's callers (checked there)": 2},
-			Unmapped: map[string]int{"row passed to a function without a body here (an interface method, a func value)": 1}}},
-		{pkg: "writeside", want: analyzer.Stats{CallSites: 26, Resolved: 26, Findings: 9, Projections: 1}},
 	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), tc.pkg)
-			require.Len(t, results, 1)
-			got := results[0].Result.(*analyzer.Stats)
-			assert.Equal(t, tc.want, *got)
+		t.Run("stats/"+tc.pkg, func(t *testing.T) {
+			assert.Equal(t, tc.want, *byPkg[tc.pkg])
 		})
 	}
+}
+
+// TestStrict checks the packages whose want comments hold with -strict.
+func TestStrict(t *testing.T) {
+	t.Parallel()
+	analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{Strict: true}), "strict", "writesidestrict")
 }
