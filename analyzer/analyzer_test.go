@@ -37,6 +37,8 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "cgouse"},
 		{pkg: "crashes"},
 		{pkg: "strict", opts: analyzer.Options{Strict: true}},
+		{pkg: "directives"},
+		{pkg: "directivesstrict", opts: analyzer.Options{Strict: true, Disable: []string{analyzer.RuleUnusedComputed}}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			analysistest.Run(t, testdata(t), analyzer.New(tc.opts), tc.pkg)
