@@ -19,6 +19,9 @@ type Stats struct {
 	Findings int
 	// Suppressed is the number of findings hidden by //cqrslint:ignore.
 	Suppressed int
+	// Details describes the god-struct and unused-computed findings, in
+	// report order (result.go). Add does not collect them.
+	Details []Finding
 }
 
 // Add adds t's counts to s.
