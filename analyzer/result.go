@@ -2,9 +2,9 @@ package analyzer
 
 import (
 	"go/ast"
-	"slices"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
 	"golang.org/x/tools/go/analysis"
