@@ -116,7 +116,9 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		}
 		roots++
 		pkg := pkgInfo{ID: act.Package.ID, Path: act.Package.PkgPath, Fset: act.Package.Fset, Files: act.Package.Syntax}
-		findings = append(findings, newFindings(pkg, a.Name, act.Diagnostics)...)
+		fs := newFindings(pkg, a.Name, act.Diagnostics)
+		attachDetails(fs, act.Result, act.Package.Fset)
+		findings = append(findings, fs...)
 		if s, ok := act.Result.(*analyzer.Stats); ok {
 			stats.Add(s)
 		}

@@ -77,7 +77,7 @@ func buildSARIF(r *report) *sarif.Report {
 		res.WithMessage(sarif.NewTextMessage(linkPositions(f.Message, f.Related)))
 
 		k := keyOf(f)
-		id := k.Rule + "\x00" + k.Package + "\x00" + k.Function + "\x00" + k.Message
+		id := k.String()
 		seen[id]++
 		sum := sha256.Sum256([]byte(id))
 		res.WithPartialFingerprints(map[string]string{

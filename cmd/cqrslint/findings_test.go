@@ -1,0 +1,55 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// blog copies testdata/blog, a module with two real findings, into a
+// temporary directory the test may edit.
+func blog(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "blog")
+	require.NoError(t, os.CopyFS(dir, os.DirFS(filepath.Join(testdata, "blog"))))
+	return dir
+}
+
+func editFile(t *testing.T, name, old, new string) {
+	t.Helper()
+	data, err := os.ReadFile(name)
+	require.NoError(t, err)
+	require.Contains(t, string(data), old)
+	require.NoError(t, os.WriteFile(name, []byte(strings.ReplaceAll(string(data), old, new)), 0o644))
+}
+
+// TestBaselineStoredColumnAdded runs the real analyzer: a stored column
+// added to a baselined god query keeps the finding baselined, a computed
+// one makes it new.
+func TestBaselineStoredColumnAdded(t *testing.T) {
+	dir := blog(t)
+	r := cqrslint(t, dir, "-write-baseline=b.json", "./...")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Contains(t, r.stderr, "wrote 2 findings to b.json")
+
+	src := filepath.Join(dir, "blog.go")
+	editFile(t, src, "\tTitle        string\n", "\tTitle        string\n\tBody         string\n")
+	editFile(t, src, "SELECT p.id, p.title, (SELECT", "SELECT p.id, p.title, p.body, (SELECT")
+	editFile(t, src, "Scan(&p.ID, &p.Title, &p.CommentCount)", "Scan(&p.ID, &p.Title, &p.Body, &p.CommentCount)")
+	r = cqrslint(t, dir, "-baseline=b.json", "./...")
+	require.Equal(t, 0, r.code, "a stored column added: still baselined\n%s", r.stderr)
+	require.Empty(t, r.stderr)
+	r = cqrslint(t, dir, "-format=json", "./...")
+	require.Contains(t, r.stdout, "Post mixes stored fields (ID, Title, Body)", "the message did change")
+
+	editFile(t, src, "AS comment_count FROM posts p WHERE p.id = $1`, id).Scan(&p.ID, &p.Title, &p.Body, &p.CommentCount)\n\tif err != nil || p.Title",
+		"AS comment_count, (SELECT count(*) FROM likes l WHERE l.post_id = p.id) AS like_count FROM posts p WHERE p.id = $1`, id).Scan(&p.ID, &p.Title, &p.Body, &p.CommentCount, &p.LikeCount)\n\tif err != nil || p.Title")
+	editFile(t, src, "\tCommentCount int64\n", "\tCommentCount int64\n\tLikeCount    int64\n")
+	r = cqrslint(t, dir, "-baseline=b.json", "./...")
+	require.Equal(t, exitFindings, r.code, r.stderr)
+	require.Len(t, findingLines(r.stderr), 1, r.stderr)
+	require.Contains(t, r.stderr, "LikeCount: subquery")
+}
