@@ -50,7 +50,7 @@ var checkerFlags = []struct {
 
 // unsupportedInDriver are singlechecker flags cqrslint's driver does not
 // implement.
-var unsupportedInDriver = []string{"c", "cpuprofile", "debug", "diff", "fix", "memprofile", "trace"}
+var unsupportedInDriver = []string{"c", "cpuprofile", "debug", "memprofile", "trace"}
 
 // recordedFlag holds a singlechecker flag's value while the command line
 // is read. It accepts any value: singlechecker validates its own flags.
@@ -107,7 +107,7 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		return 0, true // go vet: the driver flags are ignored
 	case set["flags"] || set["V"]:
 		return 0, true
-	case !slices.ContainsFunc(driverFlagNames, func(n string) bool { return set[n] }):
+	case !slices.ContainsFunc(driverFlagNames, func(n string) bool { return set[n] }) && !set["fix"] && !set["diff"]:
 		return 0, true
 	}
 
@@ -127,6 +127,22 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		if set[name] {
 			return usage("-%s cannot be combined with -format, -stats, -baseline or -write-baseline", name)
 		}
+	}
+	for _, name := range []string{"fix", "diff"} { // fix.go
+		if !set[name] {
+			continue
+		}
+		b, err := strconv.ParseBool(recorded[name].value)
+		if err != nil {
+			return usage("invalid boolean value %q for -%s", recorded[name].value, name)
+		}
+		cfg.fix, cfg.diff = cfg.fix || name == "fix" && b, cfg.diff || name == "diff" && b
+	}
+	if (cfg.fix || cfg.diff) && cfg.writeBaseline != "" {
+		return usage("-fix and -diff cannot be combined with -write-baseline")
+	}
+	if cfg.diff && cfg.format != formatText {
+		return usage("-diff prints the diff on standard output: it cannot be combined with -format=%s", cfg.format)
 	}
 	if set["test"] {
 		b, err := strconv.ParseBool(recorded["test"].value)

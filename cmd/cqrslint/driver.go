@@ -30,6 +30,7 @@ type driverConfig struct {
 	writeBaseline string
 	tests         bool
 	patterns      []string
+	fix, diff     bool // apply or show the suggested fixes (fix.go)
 }
 
 // drive loads the packages with go/packages, runs a on them with the
@@ -129,6 +130,15 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		unused = base.apply(findings)
 	}
 
+	fixedNote, fixedDiff := "", false
+	if cfg.fix || cfg.diff {
+		var code int
+		findings, fixedNote, fixedDiff, code = c.fixFindings(findings, root, cfg)
+		if code != 0 {
+			return code
+		}
+	}
+
 	rep := &report{
 		Analyzer: a.Name,
 		Findings: findings,
@@ -171,9 +181,14 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 	if cfg.stats {
 		c.printStats(rep, &stats, roots, unused)
 	}
+	if fixedNote != "" {
+		fmt.Fprintf(c.stderr, "%s: %s\n", a.Name, fixedNote)
+	}
 	switch {
 	case len(errs) > 0:
 		return exitErrors
+	case fixedDiff:
+		return exitFindings
 	case len(rep.reported()) > 0 && (cfg.format == formatText || cfg.format == formatGitHub):
 		return exitFindings
 	}

@@ -53,3 +53,45 @@ func TestBaselineStoredColumnAdded(t *testing.T) {
 	require.Len(t, findingLines(r.stderr), 1, r.stderr)
 	require.Contains(t, r.stderr, "LikeCount: subquery")
 }
+
+// TestFixAndDiff runs the real analyzer with -diff and -fix: the finding
+// with a fix is shown as a diff or fixed, the one without is reported as
+// usual, and the fixed module builds.
+func TestFixAndDiff(t *testing.T) {
+	dir := blog(t)
+	src := filepath.Join(dir, "blog.go")
+	orig, err := os.ReadFile(src)
+	require.NoError(t, err)
+
+	r := cqrslint(t, dir, "-diff", "./...")
+	require.Equal(t, exitFindings, r.code, r.stderr)
+	require.Equal(t, orig, must(os.ReadFile(src)), "-diff changes nothing")
+	require.Contains(t, r.stdout, "--- blog.go\n+++ blog.go\n@@ -17,7 +17,7 @@\n")
+	require.Contains(t, r.stdout, "\n+\terr := db.QueryRowContext(ctx, `SELECT p.id, p.title FROM posts p WHERE p.id = $1`, id).Scan(&p.ID, &p.Title)\n")
+	require.Len(t, findingLines(r.stderr), 2, "the finding without a fix, and the note:\n%s", r.stderr)
+	require.Contains(t, r.stderr, "write path Publish")
+	require.Contains(t, r.stderr, "cqrslint: 1 fix shown as a diff; -fix without -diff applies them")
+
+	r = cqrslint(t, dir, "-fix", "./...")
+	require.Equal(t, exitFindings, r.code, "a finding without a fix is left:\n%s", r.stderr)
+	require.Empty(t, r.stdout)
+	require.Contains(t, r.stderr, "write path Publish")
+	require.NotContains(t, r.stderr, "write path Rename")
+	require.Contains(t, r.stderr, "cqrslint: applied 1 fix in 1 file")
+	fixed := string(must(os.ReadFile(src)))
+	require.Contains(t, fixed, "`SELECT p.id, p.title FROM posts p WHERE p.id = $1`, id).Scan(&p.ID, &p.Title)\n\tif err != nil || p.Title == title")
+
+	build := runProcess(t, dir, "go", "build", "./...")
+	require.Equal(t, 0, build.code, build.stderr)
+	r = cqrslint(t, dir, "-fix", "./...")
+	require.Equal(t, exitFindings, r.code)
+	require.Equal(t, "cqrslint: applied 0 fixes in 0 files", findingLines(r.stderr)[1], "nothing left to fix:\n%s", r.stderr)
+	require.Equal(t, fixed, string(must(os.ReadFile(src))))
+}
+
+func must[T any](v T, err error) T {
+	if err != nil {
+		panic(err)
+	}
+	return v
+}
