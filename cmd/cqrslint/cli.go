@@ -20,9 +20,12 @@ type driverFlags struct {
 	stats         bool
 	baseline      string
 	writeBaseline string
+	explain       bool   // explain.go
+	explainDB     string // explain.go
+	suggest       bool   // suggest.go
 }
 
-var driverFlagNames = []string{"format", "stats", "baseline", "write-baseline"}
+var driverFlagNames = []string{"format", "stats", "baseline", "write-baseline", "explain", "explain-db", "suggest"}
 
 func (d *driverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.format, "format", formatText,
@@ -33,6 +36,12 @@ func (d *driverFlags) register(fs *flag.FlagSet) {
 		"report only the findings not recorded in the baseline `file`; ignored under go vet")
 	fs.StringVar(&d.writeBaseline, "write-baseline", "",
 		"record all current findings in the baseline `file` (written atomically) and report none; ignored under go vet")
+	fs.BoolVar(&d.explain, "explain", false,
+		"plan each finding's query on PostgreSQL (-explain-db or DATABASE_URL), as written and without its computed columns, and show the costs; read-only, never ANALYZE; ignored under go vet")
+	fs.StringVar(&d.explainDB, "explain-db", "",
+		"database `URL` for -explain (default $DATABASE_URL); ignored under go vet")
+	fs.BoolVar(&d.suggest, "suggest", false,
+		"print, for each god struct, the command model, query model and stored-only SELECT as Go and SQL; ignored under go vet")
 }
 
 // checkerFlags lists the flags singlechecker.Main registers (x/tools
@@ -116,6 +125,9 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		stats:         d.stats,
 		baseline:      d.baseline,
 		writeBaseline: d.writeBaseline,
+		explain:       d.explain || d.explainDB != "",
+		explainDB:     d.explainDB,
+		suggest:       d.suggest,
 		patterns:      patterns,
 		tests:         true, // as singlechecker; the analyzer ignores _test.go files' SQL
 	}

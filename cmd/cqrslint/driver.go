@@ -31,6 +31,9 @@ type driverConfig struct {
 	tests         bool
 	patterns      []string
 	fix, diff     bool // apply or show the suggested fixes (fix.go)
+	explain       bool // plan the findings' queries (explain.go)
+	explainDB     string
+	suggest       bool // print the split (suggest.go)
 }
 
 // drive loads the packages with go/packages, runs a on them with the
@@ -135,6 +138,12 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		var code int
 		findings, fixedNote, fixedDiff, code = c.fixFindings(findings, root, cfg)
 		if code != 0 {
+			return code
+		}
+	}
+
+	if cfg.explain && pending == nil {
+		if code := c.explainFindings(findings, explainURL(cfg.explainDB)); code != 0 {
 			return code
 		}
 	}

@@ -30,6 +30,8 @@ type finding struct {
 	// Detail is the analyzer's structured form of the finding, nil when
 	// there is none (detail.go).
 	Detail *analyzer.Finding
+	// Explain is what -explain learned from the database, or nil.
+	Explain *explanation
 }
 
 type relatedInfo struct {
