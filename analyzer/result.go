@@ -71,6 +71,16 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 	if len(targets) > 0 {
 		f.Scan = targets[0].pos
 	}
+	// The write path: the site's own, or the caller's for a getter's
+	// finding reported at the call on a write path.
+	wp := writePath(s.unit)
+	if wp == nil && s.unit != nil && d.Pos != s.call.Pos() {
+		for _, c := range st.callers[s.unit] {
+			if c.call.Pos() == d.Pos {
+				wp = writePath(c.unit)
+			}
+		}
+	}
 	var drop, unused []int
 	switch d.Category {
 	case RuleGodStruct:
@@ -93,7 +103,7 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 				}
 			}
 		}
-		if wp := writePath(s.unit); wp != nil && f.Struct != "" {
+		if wp != nil && f.Struct != "" {
 			f.Used = st.usedFields(wp, f.StructPath, f.Stored)
 			for i, t := range targets {
 				if t.owner == m.owner && t.col.Compute == sqlinfo.Stored && len(f.Used) > 0 && !slices.Contains(f.Used, t.field) {
@@ -112,7 +122,7 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 			}
 		}
 	}
-	if wp := writePath(s.unit); wp != nil {
+	if wp != nil {
 		f.WritePath, f.WritePos = wp.name(), wp.write.pos
 	}
 	if text, stmt := st.siteText(s); stmt != nil {

@@ -153,6 +153,9 @@ func (c *command) run(args []string) (code int, delegate bool) {
 	if (cfg.fix || cfg.diff) && cfg.writeBaseline != "" {
 		return usage("-fix and -diff cannot be combined with -write-baseline")
 	}
+	if cfg.suggest && cfg.format != formatText {
+		return usage("-suggest prints Go and SQL on standard output: it cannot be combined with -format=%s", cfg.format)
+	}
 	if cfg.diff && cfg.format != formatText {
 		return usage("-diff prints the diff on standard output: it cannot be combined with -format=%s", cfg.format)
 	}

@@ -190,6 +190,9 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 	if cfg.stats {
 		c.printStats(rep, &stats, roots, unused)
 	}
+	if cfg.suggest {
+		writeSuggestions(c.stdout, root, rep.reported())
+	}
 	if fixedNote != "" {
 		fmt.Fprintf(c.stderr, "%s: %s\n", a.Name, fixedNote)
 	}

@@ -95,3 +95,27 @@ func must[T any](v T, err error) T {
 	}
 	return v
 }
+
+// TestSuggest runs -suggest with the real analyzer: the split names the
+// fields and columns the analysis found, the Go compiles in the package,
+// and the SQL is the stored-only query.
+func TestSuggest(t *testing.T) {
+	dir := blog(t)
+	r := cqrslint(t, dir, "-suggest", "./...")
+	require.Equal(t, exitFindings, r.code, r.stderr)
+	require.Len(t, findingLines(r.stderr), 2, "the findings are reported as usual")
+	require.Contains(t, r.stdout, "// PostCommand carries the stored fields Rename, Publish use.\ntype PostCommand struct {\n\tID    int64\n\tTitle string\n}\n")
+	require.Contains(t, r.stdout, "type PostView struct {\n\tID           int64\n\tCommentCount int64\n}\n")
+	require.Contains(t, r.stdout, "\n-- Rename (blog.go:20:9), Publish (blog.go:31:9): load PostCommand with\nSELECT p.id, p.title FROM posts p WHERE p.id = $1\n")
+
+	var goCode []string
+	for _, block := range strings.Split(r.stdout, "\n\n") {
+		if strings.HasPrefix(block, "// Post") && strings.Contains(block, "\ntype ") {
+			goCode = append(goCode, block)
+		}
+	}
+	require.Len(t, goCode, 2)
+	writeFile(t, dir, "split.go", "package blog\n\n"+strings.Join(goCode, "\n\n")+"\n")
+	build := runProcess(t, dir, "go", "vet", "./...")
+	require.Equal(t, 0, build.code, "the suggested Go compiles:\n%s", build.stderr)
+}
