@@ -239,12 +239,12 @@ func (x *explainer) plan(ctx context.Context, query, stored string) (*explanatio
 
 // planNode is the part of EXPLAIN (FORMAT JSON) output -explain reads.
 type planNode struct {
-	NodeType     string     `json:"Node Type"`
-	Relation     string     `json:"Relation Name"`
-	Parent       string     `json:"Parent Relationship"`
-	TotalCost    float64    `json:"Total Cost"`
-	PlanRows     float64    `json:"Plan Rows"`
-	Plans        []planNode `json:"Plans"`
+	NodeType  string     `json:"Node Type"`
+	Relation  string     `json:"Relation Name"`
+	Parent    string     `json:"Parent Relationship"`
+	TotalCost float64    `json:"Total Cost"`
+	PlanRows  float64    `json:"Plan Rows"`
+	Plans     []planNode `json:"Plans"`
 }
 
 // nodes lists a plan's nodes in preorder as "Index Only Scan on posts",
