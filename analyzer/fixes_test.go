@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/cqrslint/cqrslint/analyzer"
+	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
 	"github.com/stretchr/testify/require"
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/analysistest"
@@ -164,4 +165,35 @@ func TestDetails(t *testing.T) {
 	require.Equal(t, "SELECT p.id, p.title FROM posts p WHERE p.id = $1", rename.StoredQuery)
 	require.Empty(t, rename.CommandQuery, "the write path uses every stored field")
 	require.Equal(t, []analyzer.Field{{Name: "ID", Type: "int64"}, {Name: "Title", Type: "string"}, {Name: "CommentCount", Type: "int64"}}, rename.Fields)
+}
+
+// TestStoredQueries checks, on every testdata package with findings, that
+// each finding's stored-only query parses, has no computed column left,
+// and has the original's columns but the computed ones, in order.
+func TestStoredQueries(t *testing.T) {
+	cut := 0
+	for _, pkg := range []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "collect", "unused", "fixes", "apis"} {
+		results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), pkg)
+		for _, r := range results {
+			for _, d := range r.Result.(*analyzer.Stats).Details {
+				if d.StoredQuery == "" {
+					continue
+				}
+				cut++
+				before, err := sqlinfo.Analyze(d.Query)
+				require.NoError(t, err)
+				after, err := sqlinfo.Analyze(d.StoredQuery)
+				require.NoError(t, err, d.StoredQuery)
+				var want []sqlinfo.Column
+				for _, c := range before.Columns {
+					if !slices.Contains(d.ComputedColumns, c.Name) || !c.Compute.IsComputed() {
+						want = append(want, c)
+					}
+				}
+				require.Equal(t, want, after.Columns, "%s: %s\n→ %s", pkg, d.Query, d.StoredQuery)
+			}
+		}
+	}
+	require.Positive(t, cut)
+	t.Logf("%d stored-only queries checked", cut)
 }

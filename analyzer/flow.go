@@ -35,6 +35,7 @@ type target struct {
 	field string
 	local *types.Var // the local variable written: v in &v, u in &u.F
 	pos   token.Pos  // the scan
+	index int        // the column's number in the select list; -1 for a star's
 }
 
 // findSinks returns the scans of the rows or row the call returns, or a
@@ -259,7 +260,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		out := make([]target, 0, len(cols))
 		for i, a := range k.args {
 			t := st.destination(a)
-			t.col, t.pos = cols[i], k.pos
+			t.col, t.pos, t.index = cols[i], k.pos, i
 			out = append(out, t)
 		}
 		return out, ""
@@ -276,7 +277,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		}
 		out := make([]target, 0, len(cols))
 		for i, c := range cols {
-			out = append(out, target{col: c, owner: owner, field: fields[i].name, pos: k.pos})
+			out = append(out, target{col: c, owner: owner, field: fields[i].name, pos: k.pos, index: i})
 		}
 		return out, ""
 	case scanByName, scanByNameLax, scanSqlxStruct:
@@ -286,13 +287,13 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		}
 		var out []target
 		matched := map[string]bool{}
-		for _, c := range cols {
+		for i, c := range cols {
 			if c.Star {
 				continue
 			}
 			for _, f := range fields {
 				if columnMatches(f, c.Name, k.mode) {
-					out = append(out, target{col: c, owner: owner, field: f.name, pos: k.pos})
+					out = append(out, target{col: c, owner: owner, field: f.name, pos: k.pos, index: i})
 					matched[f.name] = true
 					break
 				}
@@ -303,7 +304,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			// stored columns.
 			for _, f := range fields {
 				if !matched[f.name] {
-					out = append(out, target{col: sqlinfo.Column{Name: "*", Star: true}, owner: owner, field: f.name, pos: k.pos})
+					out = append(out, target{col: sqlinfo.Column{Name: "*", Star: true}, owner: owner, field: f.name, pos: k.pos, index: -1})
 				}
 			}
 		}

@@ -88,16 +88,18 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 		if m != nil {
 			f.Struct, f.StructPath = m.owner.Name(), typeNameKey(m.owner)
 			f.Fields = structFieldsOf(m.owner)
-			for i, t := range targets {
+			for _, t := range targets {
 				if t.owner != m.owner {
 					continue
 				}
 				switch {
 				case t.col.Compute.IsComputed():
-					f.Computed = appendOnce(f.Computed, t.field)
-					f.Kinds = append(f.Kinds[:len(f.Computed)-1], computeLabel(t.col))
-					f.ComputedColumns = append(f.ComputedColumns[:len(f.Computed)-1], t.col.Name)
-					drop = append(drop, i)
+					if n := len(f.Computed); len(appendOnce(f.Computed, t.field)) > n {
+						f.Computed = append(f.Computed, t.field)
+						f.Kinds = append(f.Kinds, computeLabel(t.col))
+						f.ComputedColumns = append(f.ComputedColumns, t.col.Name)
+					}
+					drop = append(drop, t.index)
 				case t.col.Compute == sqlinfo.Stored:
 					f.Stored = appendOnce(f.Stored, t.field)
 				}
@@ -105,9 +107,9 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 		}
 		if wp != nil && f.Struct != "" {
 			f.Used = st.usedFields(wp, f.StructPath, f.Stored)
-			for i, t := range targets {
-				if t.owner == m.owner && t.col.Compute == sqlinfo.Stored && len(f.Used) > 0 && !slices.Contains(f.Used, t.field) {
-					unused = append(unused, i)
+			for _, t := range targets {
+				if t.owner == m.owner && t.col.Compute == sqlinfo.Stored && !t.col.Star && len(f.Used) > 0 && !slices.Contains(f.Used, t.field) {
+					unused = append(unused, t.index)
 				}
 			}
 		}
@@ -228,15 +230,15 @@ type unreadCol struct {
 // destinations are never read, as checkUnusedComputed sees them.
 func (st *state) unreadComputed(targets []target) []unreadCol {
 	var out []unreadCol
-	for i, t := range targets {
-		if !t.col.Compute.IsComputed() || t.local == nil || st.isRead(t) {
+	for _, t := range targets {
+		if !t.col.Compute.IsComputed() || t.local == nil || t.index < 0 || st.isRead(t) {
 			continue
 		}
 		what := t.local.Name()
 		if t.owner != nil {
 			what += "." + t.field
 		}
-		out = append(out, unreadCol{target: t, index: i, what: what})
+		out = append(out, unreadCol{target: t, index: t.index, what: what})
 	}
 	return out
 }
