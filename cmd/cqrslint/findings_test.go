@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
 	"github.com/stretchr/testify/require"
 )
 
@@ -71,6 +72,19 @@ func TestFixAndDiff(t *testing.T) {
 	require.Len(t, findingLines(r.stderr), 2, "the finding without a fix, and the note:\n%s", r.stderr)
 	require.Contains(t, r.stderr, "write path Publish")
 	require.Contains(t, r.stderr, "cqrslint: 1 fix shown as a diff; -fix without -diff applies them")
+
+	// SARIF carries the fix of the first finding, and none for the other.
+	r = cqrslint(t, dir, "-format=sarif", "./...")
+	require.Equal(t, 0, r.code, r.stderr)
+	rep, err := sarif.FromString(r.stdout)
+	require.NoError(t, err)
+	require.Len(t, rep.Runs[0].Results, 2)
+	withFix := rep.Runs[0].Results[0]
+	require.Len(t, withFix.Fixes, 1)
+	require.Len(t, withFix.Fixes[0].ArtifactChanges, 1)
+	require.Equal(t, "blog.go", *withFix.Fixes[0].ArtifactChanges[0].ArtifactLocation.URI)
+	require.Len(t, withFix.Fixes[0].ArtifactChanges[0].Replacements, 2, "the select items and the scan destination")
+	require.Empty(t, rep.Runs[0].Results[1].Fixes)
 
 	r = cqrslint(t, dir, "-fix", "./...")
 	require.Equal(t, exitFindings, r.code, "a finding without a fix is left:\n%s", r.stderr)
