@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
 	"golang.org/x/tools/go/analysis"
@@ -38,7 +39,8 @@ type Finding struct {
 	Fields []Field
 
 	// Query is the query text as parsed ($N parameters), "" when the call
-	// may send more than one text. Params is its highest $N.
+	// may send more than one text or the text has parts only known at run
+	// time (fmt.Sprintf holes). Params is its highest $N.
 	Query  string
 	Params int
 	// StoredQuery is Query without its computed columns, cut at the
@@ -127,7 +129,7 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 	if wp != nil {
 		f.WritePath, f.WritePos = wp.name(), wp.write.pos
 	}
-	if text, stmt := st.siteText(s); stmt != nil {
+	if text, stmt := st.siteText(s); stmt != nil && !strings.Contains(text, sqlinfo.HolePrefix) {
 		f.Query = text
 		for n := range stmt.Params {
 			f.Params = max(f.Params, n)

@@ -39,6 +39,15 @@ type driverConfig struct {
 // drive loads the packages with go/packages, runs a on them with the
 // public go/analysis/checker, and prints the findings.
 func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
+	var explain *explainer // connected first: a bad URL fails fast
+	if cfg.explain && cfg.writeBaseline == "" {
+		x, code := c.openExplainer(explainURL(cfg.explainDB))
+		if x == nil {
+			return code
+		}
+		defer x.close()
+		explain = x
+	}
 	var base baseline
 	if cfg.baseline != "" {
 		b, err := readBaseline(cfg.baseline)
@@ -142,8 +151,8 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		}
 	}
 
-	if cfg.explain && pending == nil {
-		if code := c.explainFindings(findings, explainURL(cfg.explainDB)); code != 0 {
+	if explain != nil {
+		if code := c.explainFindings(explain, findings); code != 0 {
 			return code
 		}
 	}

@@ -324,21 +324,26 @@ func minus(a, b []string) []string {
 	return out
 }
 
-// explainFindings attaches an explanation to every finding to report that
-// has a query. It returns an exit code and prints one line when the
-// database cannot be used at all.
-func (c *command) explainFindings(fs []finding, url string) int {
+// openExplainer connects to the database of -explain, or prints one line
+// and returns nil and the exit code.
+func (c *command) openExplainer(url string) (*explainer, int) {
 	if url == "" {
 		fmt.Fprintln(c.stderr, "cqrslint: -explain needs -explain-db=URL or DATABASE_URL")
-		return exitUsage
+		return nil, exitUsage
 	}
-	ctx := context.Background()
-	x, err := connectExplainer(ctx, url)
+	x, err := connectExplainer(context.Background(), url)
 	if err != nil {
 		fmt.Fprintf(c.stderr, "cqrslint: -explain: %v\n", err)
-		return exitUsage
+		return nil, exitUsage
 	}
-	defer x.close()
+	return x, 0
+}
+
+// explainFindings attaches an explanation to every finding to report that
+// has a query. It returns an exit code, after one line, when the
+// connection is lost.
+func (c *command) explainFindings(x *explainer, fs []finding) int {
+	ctx := context.Background()
 	for i := range fs {
 		d := fs[i].Detail
 		if fs[i].InBaseline || d == nil || d.Query == "" {
