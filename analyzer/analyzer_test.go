@@ -40,6 +40,11 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "strict", opts: analyzer.Options{Strict: true}},
 		{pkg: "directives"},
 		{pkg: "directivesstrict", opts: analyzer.Options{Strict: true, Disable: []string{analyzer.RuleUnusedComputed}}},
+		{pkg: "writeside"},
+		{pkg: "inplace"},
+		{pkg: "helpers"},
+		{pkg: "sqlcsvc"},
+		{pkg: "writesidestrict", opts: analyzer.Options{Strict: true}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			results := analysistest.Run(t, testdata(t), analyzer.New(tc.opts), tc.pkg)
@@ -63,6 +68,9 @@ func TestStats(t *testing.T) {
 			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1}}},
 		{pkg: "suppress", want: analyzer.Stats{CallSites: 4, Resolved: 4, Findings: 1, Suppressed: 2}},
 		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
+		{pkg: "helpers", want: analyzer.Stats{CallSites: 8, Resolved: 8, Findings: 2,
+			Unmapped: map[string]int{"row passed to a function without a body here (an interface method, a func value)": 1}}},
+		{pkg: "writeside", want: analyzer.Stats{CallSites: 26, Resolved: 26, Findings: 9, Projections: 1}},
 	} {
 		t.Run(tc.pkg, func(t *testing.T) {
 			results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), tc.pkg)

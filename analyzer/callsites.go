@@ -18,15 +18,17 @@ type unit struct {
 	// sync is set for a literal that runs while its parent runs: called
 	// in place, or handed to a transaction runner or a same-package
 	// function. What it writes, its parent writes.
-	sync  bool
-	write *evidence // the first write seen in this unit, nil if none
+	sync   bool
+	write  *evidence            // the first write seen in this unit, nil if none
+	writes map[string]*evidence // the first write of each table ("" unknown)
 }
 
 // evidence is a write as seen from inside one unit: a write statement, or
 // a call that leads to one.
 type evidence struct {
-	pos  token.Pos
-	what string // "INSERT INTO users", or "CreateUser: INSERT INTO users"
+	pos   token.Pos
+	what  string // "INSERT INTO users", or "CreateUser: INSERT INTO users"
+	table string // the table written, without schema; "" when unknown
 }
 
 // name returns how messages call the unit.
@@ -311,8 +313,10 @@ func (st *state) findUnits() {
 }
 
 // runsInPlace reports whether the literal at cur runs while the function
-// around it runs: called directly, or passed to a transaction runner or
-// to a function of the same package.
+// around it runs: called directly (not by a go statement), or passed to
+// a parameter that its callee calls in place (a transaction runner, a
+// function whose summary says so). A literal that is stored, registered
+// or run by a goroutine does not run in place.
 func (st *state) runsInPlace(cur inspector.Cursor) bool {
 	parent := cur.Parent()
 	call, ok := parent.Node().(*ast.CallExpr)
@@ -320,14 +324,22 @@ func (st *state) runsInPlace(cur inspector.Cursor) bool {
 		return false
 	}
 	if call.Fun == cur.Node() {
-		return true // func() { ... }()
+		_, isGo := parent.Parent().Node().(*ast.GoStmt)
+		return !isGo // func() { ... }(), or defer func() { ... }()
+	}
+	if _, isGo := parent.Parent().Node().(*ast.GoStmt); isGo {
+		return false // go run(func() { ... })
 	}
 	fn, ok := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
 	if !ok {
 		return false
 	}
-	fn = fn.Origin()
-	return txRunners[fn.FullName()] || fn.Pkg() == st.pass.Pkg
+	for i, a := range call.Args {
+		if a == cur.Node() {
+			return st.callsInPlace(fn, i)
+		}
+	}
+	return false
 }
 
 func isError(t types.Type) bool {

@@ -13,7 +13,14 @@ import (
 // writesFact marks a function that executes a write statement, directly
 // or through callees. Evidence describes the first write it found.
 type writesFact struct {
-	Evidence string // e.g. "INSERT INTO users (store.go:42)"
+	Evidence string       // e.g. "INSERT INTO users (store.go:42)"
+	Writes   []tableWrite // one per table written, in position order
+}
+
+// tableWrite is the first write of one table by a function.
+type tableWrite struct {
+	Table    string // without schema; "" when unknown
+	Evidence string // e.g. "INSERT INTO users"
 }
 
 func (*writesFact) AFact()           {}
@@ -38,28 +45,33 @@ func (f *wrapperFact) entry() apiEntry {
 	return apiEntry{kind: f.Kind, sql: f.SQL, args: f.Args, dest: f.Dest, named: f.Named}
 }
 
-// writeModelsFact is a package fact: the struct types (of any package)
-// whose non-key fields this package writes.
+// writeModelsFact is a package fact: the fields of struct types (of any
+// package) that this package binds into written columns.
 type writeModelsFact struct {
 	Types []writtenType
 }
 
 // writtenType is one struct type written by a package, with evidence.
 type writtenType struct {
-	Type     string // package path + "." + type name
-	Field    string // a non-key field that is written
-	Evidence string // e.g. "INSERT INTO users in Register (signup.go:42)"
+	Type      string // package path + "." + type name
+	Field     string // the field
+	Table     string // the table written, without schema; "" when unknown
+	Key       bool   // the field is an identity (ID, user_id)
+	Returning bool   // the field only receives a RETURNING column
+	Evidence  string // e.g. "Email bound in INSERT INTO users (email) VALUES ($1) in Register (signup.go:42)"
 }
 
 func (*writeModelsFact) AFact() {}
 func (f *writeModelsFact) String() string {
-	names := make([]string, len(f.Types))
-	for i, t := range f.Types {
-		names[i] = t.Type + "." + t.Field
+	var names []string
+	for _, t := range f.Types {
+		if !t.Key && !t.Returning {
+			names = append(names, t.Type+"."+t.Field)
+		}
 	}
 	return "writes " + strings.Join(names, ", ")
 }
 
 func factTypes() []analysis.Fact {
-	return []analysis.Fact{new(writesFact), new(wrapperFact), new(writeModelsFact)}
+	return []analysis.Fact{new(writesFact), new(wrapperFact), new(writeModelsFact), new(syncParamsFact), new(loadsFact)}
 }

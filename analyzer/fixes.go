@@ -28,7 +28,7 @@ import (
 // be declared alone by a var statement, which goes too. Anything else
 // gets no fix.
 func (st *state) suggestFixes(d *analysis.Diagnostic, s *callSite, targets []target, f *Finding) []analysis.SuggestedFix {
-	if d.Pos != s.call.Pos() || writePath(s.unit) == nil {
+	if d.Pos != s.call.Pos() || f.WritePath == "" {
 		return nil // the fix would edit another function's query
 	}
 	unread := st.unreadComputed(targets)
@@ -81,8 +81,15 @@ func (st *state) suggestFixes(d *analysis.Diagnostic, s *callSite, targets []tar
 		return nil
 	}
 	edits = append(edits, scanEdits...)
+	removed := map[*types.Var]int{}
 	for _, u := range unread {
-		if u.owner != nil {
+		removed[u.local]++
+	}
+	for _, u := range unread {
+		if u.field != "" {
+			if len(st.uses.of(u.local)) <= removed[u.local] {
+				return nil // the struct value would be left unused
+			}
 			continue // the struct value keeps its other uses
 		}
 		e, ok := st.dropDecl(u.local)

@@ -32,10 +32,13 @@ type sink struct {
 type target struct {
 	col   sqlinfo.Column
 	owner *types.TypeName // the struct type whose field receives the column
-	field string
-	local *types.Var // the local variable written: v in &v, u in &u.F
-	pos   token.Pos  // the scan
-	index int        // the column's number in the select list; -1 for a star's
+	field string          // the field, also of an anonymous struct
+	local *types.Var      // the local variable written: v in &v, u in &u.F
+	pos   token.Pos       // the scan
+	// copied is set when the column was scanned into the local and the
+	// local then stored into the field: p.LikeCount = likeCount.
+	copied bool
+	index  int // the column's number in the select list; -1 for a star's
 }
 
 // findSinks returns the scans of the rows or row the call returns, or a
@@ -81,16 +84,21 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 			return nil, ""
 		}
 		if mode, ok := scanMethods[fn.FullName()]; ok {
-			return []sink{scanSink(outer, mode, info)}, ""
+			return []sink{st.scanSink(outer, mode)}, ""
 		}
 		if batchRowCallbacks[fn.FullName()] && len(outer.Args) == 1 {
 			if lit, ok := outer.Args[0].(*ast.FuncLit); ok {
 				if p := firstParam(lit, info); p != nil {
-					return st.sinksOfVar(p), ""
+					return st.sinksOfVar(p, 0)
 				}
 			}
 		}
 		return nil, ""
+	}
+
+	// Handed to a helper: scanUser(tx.QueryRow(ctx, q, id)).
+	if s.cur.ParentEdgeKind() == edge.CallExpr_Args {
+		return st.helperSinks(s.cur.Parent().Node().(*ast.CallExpr), s.cur.ParentEdgeIndex(), 0)
 	}
 
 	// Assigned: rows, err := db.Query(...); row := db.QueryRow(...).
@@ -101,13 +109,56 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 	if len(st.uses.assignments(v)) != 1 {
 		return nil, skipRowsReused
 	}
-	return st.sinksOfVar(v), ""
+	return st.sinksOfVar(v, 0)
 }
 
-// sinksOfVar returns the scans made through a rows or row variable.
-func (st *state) sinksOfVar(v *types.Var) []sink {
+// Reasons a read's columns cannot be followed into a helper.
+const (
+	unmappedHelperElsewhere = "row passed to a function of another package"
+	unmappedHelperNoBody    = "row passed to a function without a body here (an interface method, a func value)"
+	unmappedHelperDeep      = "row passed through too many helpers"
+)
+
+// maxHelperDepth bounds how many helpers a row is followed through.
+const maxHelperDepth = 3
+
+// helperSinks follows a row or rows value passed as argument i of call
+// into the function of this package that receives it: the scans made
+// through that parameter are the call's. A helper of another package, or
+// one whose body is not here, gives a reason instead.
+func (st *state) helperSinks(call *ast.CallExpr, i, depth int) ([]sink, string) {
+	fn, ok := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
+	if !ok {
+		return nil, unmappedHelperNoBody
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != st.pass.Pkg {
+		return nil, unmappedHelperElsewhere
+	}
+	if depth >= maxHelperDepth {
+		return nil, unmappedHelperDeep
+	}
+	sig := fn.Type().(*types.Signature)
+	if call.Ellipsis.IsValid() || i >= sig.Params().Len() || (sig.Variadic() && i >= sig.Params().Len()-1) {
+		return nil, ""
+	}
+	p := sig.Params().At(i)
+	if len(st.uses.of(p)) == 0 {
+		return nil, unmappedHelperNoBody
+	}
+	if len(st.uses.assignments(p)) != 0 {
+		return nil, skipRowsReused
+	}
+	return st.sinksOfVar(p, depth+1)
+}
+
+// sinksOfVar returns the scans made through a rows or row variable, and
+// why some could not be followed when none could. depth counts the
+// helpers the value went through.
+func (st *state) sinksOfVar(v *types.Var, depth int) ([]sink, string) {
 	info := st.pass.TypesInfo
 	var out []sink
+	why := ""
 	for _, u := range st.uses.of(v) {
 		if u.kind != useRead {
 			continue
@@ -124,39 +175,63 @@ func (st *state) sinksOfVar(v *types.Var) []sink {
 				continue
 			}
 			if mode, ok := scanMethods[fn.FullName()]; ok {
-				out = append(out, scanSink(call, mode, info))
+				out = append(out, st.scanSink(call, mode))
 			}
-		case edge.CallExpr_Args: // pgx.CollectRows(rows, pgx.RowToStructByName[T])
-			if cur.ParentEdgeIndex() != 0 {
-				continue
-			}
+		case edge.CallExpr_Args: // pgx.CollectRows(rows, pgx.RowToStructByName[T]), scanUser(row)
 			call := cur.Parent().Node().(*ast.CallExpr)
 			fn, _ := typeutil.Callee(info, call).(*types.Func)
-			if fn == nil || len(call.Args) < 2 {
+			if fn == nil {
 				continue
 			}
 			name := fn.Origin().FullName()
 			switch {
-			case rowCollectors[name]:
+			case cur.ParentEdgeIndex() == 0 && len(call.Args) >= 2 && rowCollectors[name]:
 				if k, ok := rowFuncSink(call.Args[1], info); ok {
 					k.pos = call.Pos()
 					out = append(out, k)
 				}
-			case name == forEachRow:
+			case cur.ParentEdgeIndex() == 0 && len(call.Args) >= 2 && name == forEachRow:
 				if lit, ok := call.Args[1].(*ast.CompositeLit); ok {
 					out = append(out, sink{pos: call.Pos(), mode: scanPositional, args: lit.Elts})
+				}
+			case isDBType(v.Type()):
+				ks, reason := st.helperSinks(call, cur.ParentEdgeIndex(), depth)
+				out = append(out, ks...)
+				if reason != "" {
+					why = reason
 				}
 			}
 		}
 	}
-	return out
+	if len(out) > 0 {
+		why = ""
+	}
+	return out, why
 }
 
-func scanSink(call *ast.CallExpr, mode scanMode, info *types.Info) sink {
+// isDBType reports whether t is a row or rows type of a database package
+// (not, say, a context or an ID that travels beside them).
+func isDBType(t types.Type) bool {
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return false
+	}
+	for _, d := range dbPackages {
+		if n.Obj().Pkg().Path() == d {
+			return true
+		}
+	}
+	return false
+}
+
+func (st *state) scanSink(call *ast.CallExpr, mode scanMode) sink {
+	info := st.pass.TypesInfo
 	k := sink{pos: call.Pos(), mode: mode}
 	if mode == scanPositional {
 		if !call.Ellipsis.IsValid() {
 			k.args = call.Args
+		} else if len(call.Args) == 1 {
+			k.args = st.targetsList(call.Args[0]) // rows.Scan(w.scanTargets()...)
 		}
 		return k
 	}
@@ -260,6 +335,12 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		out := make([]target, 0, len(cols))
 		for i, a := range k.args {
 			t := st.destination(a)
+			if t.owner == nil && t.field == "" && t.local != nil {
+				// Scanned into a local, then stored into a field.
+				if owner, field := st.storedInto(t.local); owner != nil {
+					t.owner, t.field, t.copied = owner, field, true
+				}
+			}
 			t.col, t.pos, t.index = cols[i], k.pos, i
 			out = append(out, t)
 		}
@@ -331,11 +412,18 @@ func (st *state) destination(e ast.Expr) target {
 		if !ok || sel.Kind() != types.FieldVal {
 			return target{}
 		}
-		n, ok := types.Unalias(deref(info.TypeOf(x.X))).(*types.Named)
-		if !ok || structOf(n) == nil {
+		var t target
+		switch n := types.Unalias(deref(info.TypeOf(x.X))).(type) {
+		case *types.Named:
+			if structOf(n) == nil {
+				return target{}
+			}
+			t = target{owner: n.Obj(), field: x.Sel.Name}
+		case *types.Struct:
+			t = target{field: x.Sel.Name} // an anonymous struct: no model, but a local
+		default:
 			return target{}
 		}
-		t := target{owner: n.Obj(), field: x.Sel.Name}
 		if id, ok := ast.Unparen(x.X).(*ast.Ident); ok {
 			if v, ok := info.Uses[id].(*types.Var); ok && !v.IsField() {
 				t.local = v
@@ -421,4 +509,90 @@ func structOf(t types.Type) *types.Struct {
 	}
 	s, _ := t.Underlying().(*types.Struct)
 	return s
+}
+
+// storedInto returns the named struct field a local is stored into in
+// its function: p.F = v, p.F = &v, T{F: v}, T{F: &v}. It returns nil when
+// there is no such store, or more than one field receives it.
+func (st *state) storedInto(v *types.Var) (*types.TypeName, string) {
+	info := st.pass.TypesInfo
+	var owner *types.TypeName
+	var field string
+	for _, u := range st.uses.of(v) {
+		cur := u.ident
+		if cur.ParentEdgeKind() == edge.UnaryExpr_X && cur.Parent().Node().(*ast.UnaryExpr).Op == token.AND {
+			cur = cur.Parent() // &v
+		}
+		var o *types.TypeName
+		var f string
+		switch cur.ParentEdgeKind() {
+		case edge.AssignStmt_Rhs:
+			as := cur.Parent().Node().(*ast.AssignStmt)
+			i := cur.ParentEdgeIndex()
+			if len(as.Lhs) != len(as.Rhs) || as.Tok != token.ASSIGN {
+				continue
+			}
+			sel, ok := ast.Unparen(as.Lhs[i]).(*ast.SelectorExpr)
+			if !ok {
+				continue
+			}
+			if o, ok = fieldOwner(info, sel); !ok {
+				continue
+			}
+			f = sel.Sel.Name
+		case edge.KeyValueExpr_Value:
+			kv := cur.Parent().Node().(*ast.KeyValueExpr)
+			key, ok := kv.Key.(*ast.Ident)
+			lit, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
+			if !ok || !isLit {
+				continue
+			}
+			n, ok := types.Unalias(deref(info.TypeOf(lit))).(*types.Named)
+			if !ok || structOf(n) == nil {
+				continue
+			}
+			o, f = n.Obj(), key.Name
+		default:
+			continue
+		}
+		if owner != nil && (owner != o || field != f) {
+			return nil, ""
+		}
+		owner, field = o, f
+	}
+	return owner, field
+}
+
+// targetsList reads the destinations a method of this package returns
+// for a spread scan, rows.Scan(w.scanTargets()...), when its body is a
+// single return of a slice literal: return []any{&w.ID, &w.Name}. The
+// receiver's fields are then the destinations. Anything else is nil.
+func (st *state) targetsList(e ast.Expr) []ast.Expr {
+	info := st.pass.TypesInfo
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return nil
+	}
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok || fn.Pkg() != st.pass.Pkg {
+		return nil
+	}
+	for _, f := range st.pass.Files {
+		for _, d := range f.Decls {
+			fd, ok := d.(*ast.FuncDecl)
+			if !ok || fd.Body == nil || info.Defs[fd.Name] != fn || fd.Recv == nil || len(fd.Body.List) != 1 {
+				continue
+			}
+			ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+			if !ok || len(ret.Results) != 1 {
+				return nil
+			}
+			lit, ok := ast.Unparen(ret.Results[0]).(*ast.CompositeLit)
+			if !ok {
+				return nil
+			}
+			return lit.Elts
+		}
+	}
+	return nil
 }

@@ -64,7 +64,7 @@ type Finding struct {
 // that are safe (fixes.go).
 func (st *state) annotate(d *analysis.Diagnostic) {
 	f := Finding{Pos: d.Pos, End: d.End, Rule: d.Category, Message: d.Message}
-	s, targets := st.findingSite(d)
+	s, stmt, targets := st.findingSite(d)
 	if s == nil {
 		st.stats.Details = append(st.stats.Details, f)
 		return
@@ -75,18 +75,24 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 	}
 	// The write path: the site's own, or the caller's for a getter's
 	// finding reported at the call on a write path.
-	wp := writePath(s.unit)
-	if wp == nil && s.unit != nil && d.Pos != s.call.Pos() {
+	wp, w := st.writePathFor(s.unit, stmt.Reads)
+	if d.Category == RuleUnusedComputed {
+		wp, w = writePath(s.unit)
+	}
+	if stmt.Writes && s.unit != nil {
+		wp, w = s.unit, &evidence{pos: s.call.Pos(), what: describeWrite(stmt)}
+	}
+	if s.unit != nil && d.Pos != s.call.Pos() {
 		for _, c := range st.callers[s.unit] {
 			if c.call.Pos() == d.Pos {
-				wp = writePath(c.unit)
+				wp, w = st.writePathFor(c.unit, stmt.Reads)
 			}
 		}
 	}
 	var drop, unused []int
 	switch d.Category {
 	case RuleGodStruct:
-		m := chooseMix(targets, d.Related)
+		m := chooseMix(targets, stmt, d.Related)
 		if m != nil {
 			f.Struct, f.StructPath = m.owner.Name(), typeNameKey(m.owner)
 			f.Fields = structFieldsOf(m.owner)
@@ -121,15 +127,16 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 			f.Kinds = append(f.Kinds, computeLabel(t.col))
 			f.ComputedColumns = append(f.ComputedColumns, t.col.Name)
 			drop = append(drop, t.index)
-			if i == 0 && t.owner != nil {
+			if i == 0 && t.owner != nil && !t.copied {
 				f.Struct, f.StructPath = t.owner.Name(), typeNameKey(t.owner)
 			}
 		}
 	}
 	if wp != nil {
-		f.WritePath, f.WritePos = wp.name(), wp.write.pos
+		f.WritePath, f.WritePos = wp.name(), w.pos
 	}
-	if text, stmt := st.siteText(s); stmt != nil && !strings.Contains(text, sqlinfo.HolePrefix) {
+	// Only a query that does not write is kept: -explain plans it.
+	if text, stmt := st.siteText(s); stmt != nil && !stmt.Writes && !strings.Contains(text, sqlinfo.HolePrefix) {
 		f.Query = text
 		for n := range stmt.Params {
 			f.Params = max(f.Params, n)
@@ -150,7 +157,7 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 // findingSite returns the read call site a diagnostic is about and the
 // targets of its columns: the site at the diagnostic, or (for a write path
 // calling a getter) the site among its related positions.
-func (st *state) findingSite(d *analysis.Diagnostic) (*callSite, []target) {
+func (st *state) findingSite(d *analysis.Diagnostic) (*callSite, *sqlinfo.Statement, []target) {
 	at := map[token.Pos]bool{d.Pos: true}
 	for _, r := range d.Related {
 		at[r.Pos] = true
@@ -160,23 +167,23 @@ func (st *state) findingSite(d *analysis.Diagnostic) (*callSite, []target) {
 			if len(s.stmts) == 0 || (pass && s.call.Pos() != d.Pos) || (!pass && !at[s.call.Pos()]) {
 				continue
 			}
-			if targets := st.siteTargets(s, d.Category); targets != nil {
-				return s, targets
+			if stmt, targets := st.siteTargets(s, d.Category); targets != nil {
+				return s, stmt, targets
 			}
 		}
 	}
-	return nil, nil
+	return nil, nil, nil
 }
 
 // siteTargets maps a site's columns as report does, and returns the first
-// mapping on which rule can fire.
-func (st *state) siteTargets(s *callSite, rule string) []target {
+// mapping on which rule can fire, with its statement.
+func (st *state) siteTargets(s *callSite, rule string) (*sqlinfo.Statement, []target) {
 	sinks, why := st.findSinks(s)
 	if why != "" {
-		return nil
+		return nil, nil
 	}
 	for _, stmt := range s.stmts {
-		if stmt.Kind != sqlinfo.KindSelect {
+		if stmt.Kind != sqlinfo.KindSelect && !stmt.Writes {
 			continue
 		}
 		for _, k := range sinks {
@@ -186,26 +193,26 @@ func (st *state) siteTargets(s *callSite, rule string) []target {
 			}
 			switch rule {
 			case RuleGodStruct:
-				for _, m := range mixes(targets) {
+				for _, m := range mixes(targets, stmt) {
 					if len(m.stored) > 0 && len(m.computed) > 0 {
-						return targets
+						return stmt, targets
 					}
 				}
 			case RuleUnusedComputed:
 				if len(st.unreadComputed(targets)) > 0 {
-					return targets
+					return stmt, targets
 				}
 			}
 		}
 	}
-	return nil
+	return nil, nil
 }
 
 // chooseMix returns the struct the god-struct diagnostic is about: the one
 // declared at a related position, else the first mixing both kinds.
-func chooseMix(targets []target, related []analysis.RelatedInformation) *mix {
+func chooseMix(targets []target, stmt *sqlinfo.Statement, related []analysis.RelatedInformation) *mix {
 	var first *mix
-	for _, m := range mixes(targets) {
+	for _, m := range mixes(targets, stmt) {
 		if len(m.stored) == 0 || len(m.computed) == 0 {
 			continue
 		}
@@ -237,7 +244,7 @@ func (st *state) unreadComputed(targets []target) []unreadCol {
 			continue
 		}
 		what := t.local.Name()
-		if t.owner != nil {
+		if t.field != "" {
 			what += "." + t.field
 		}
 		out = append(out, unreadCol{target: t, index: t.index, what: what})

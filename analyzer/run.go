@@ -21,13 +21,17 @@ type state struct {
 	stats *Stats
 	sup   suppressions // read once, before the rules run
 
-	units       map[ast.Node]*unit
-	calls       []call // every call with a known callee
-	sites       []*callSite
-	wrappers    map[*types.Func]*wrapperFact
-	callers     map[*unit][]caller
-	writeModels map[string]*writeModel
-	parsed      map[string]parsed
+	units        map[ast.Node]*unit
+	calls        []call // every call with a known callee
+	sites        []*callSite
+	wrappers     map[*types.Func]*wrapperFact
+	callers      map[*unit][]caller
+	bindings     map[string][]*binding // by typeNameKey
+	parsed       map[string]parsed
+	privateTypes map[*types.TypeName]bool
+	syncParams   map[*types.Func]map[int]bool // parameters called in place
+	loads        map[*unit][]*load            // structs loaded with computed columns, off write paths
+	imported     map[*ast.CallExpr][]*load    // what imported loaders load, by call
 }
 
 // caller is a same-package call of a unit's function.
@@ -55,18 +59,23 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	// on every dependency, and building an inspector for each of them was
 	// most of cqrslint's cost over a do-nothing analyzer (docs/performance.md).
 	st := &state{
-		pass:        pass,
-		opts:        o,
-		root:        inspector.New(pass.Files).Root(),
-		stats:       stats,
-		sup:         sup,
-		units:       map[ast.Node]*unit{},
-		wrappers:    map[*types.Func]*wrapperFact{},
-		callers:     map[*unit][]caller{},
-		writeModels: map[string]*writeModel{},
-		parsed:      map[string]parsed{},
+		pass:         pass,
+		opts:         o,
+		root:         inspector.New(pass.Files).Root(),
+		stats:        stats,
+		sup:          sup,
+		units:        map[ast.Node]*unit{},
+		wrappers:     map[*types.Func]*wrapperFact{},
+		callers:      map[*unit][]caller{},
+		bindings:     map[string][]*binding{},
+		parsed:       map[string]parsed{},
+		privateTypes: map[*types.TypeName]bool{},
+		syncParams:   map[*types.Func]map[int]bool{},
+		loads:        map[*unit][]*load{},
+		imported:     map[*ast.CallExpr][]*load{},
 	}
 	st.uses = newUseIndex(st.root, pass.TypesInfo)
+	st.findSyncParams()
 	st.findUnits()
 	st.findCallSites()
 	st.dropTestSites()

@@ -19,6 +19,10 @@ type Stats struct {
 	Findings int
 	// Suppressed is the number of findings hidden by //cqrslint:ignore.
 	Suppressed int
+	// Projections counts the loads that mix stored and computed columns
+	// and feed the computed ones into a write: a read model refreshed
+	// from a heavy query. They are never reported.
+	Projections int
 	// Details describes the god-struct and unused-computed findings, in
 	// report order (result.go). Add does not collect them.
 	Details []Finding
@@ -33,6 +37,7 @@ func (s *Stats) Add(t *Stats) {
 	s.Resolved += t.Resolved
 	s.Findings += t.Findings
 	s.Suppressed += t.Suppressed
+	s.Projections += t.Projections
 	for r, n := range t.Skipped {
 		s.Skipped = count(s.Skipped, r, n)
 	}

@@ -4,7 +4,10 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"maps"
+	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -14,15 +17,30 @@ import (
 // findWritePaths marks every unit that executes a write: directly,
 // through a same-package callee (transitively), through a function of
 // another package known to write, or through a literal it runs in place.
-// Functions found to write are exported as facts.
+// Each unit keeps one piece of evidence per table written, so that a load
+// can be related to the writes that touch what it reads. Functions found
+// to write are exported as facts.
 func (st *state) findWritePaths() {
 	// Direct writes.
 	for _, s := range st.sites {
-		if s.unit == nil {
+		if s.unit == nil || s.entry.kind == kindPrepare {
 			continue
 		}
-		if w := s.writes(); w != nil {
-			st.noteWrite(s.unit, &evidence{pos: s.call.Pos(), what: describeWrite(w)})
+		for _, stmt := range s.stmts {
+			if !stmt.Writes {
+				continue
+			}
+			tables := stmt.WriteTables
+			if len(tables) == 0 {
+				tables = []string{""}
+			}
+			for _, t := range tables {
+				what := describeWrite(stmt)
+				if t != stmt.Table {
+					what = "WITH ... a write to " + t
+				}
+				st.noteWrite(s.unit, &evidence{pos: s.call.Pos(), what: what, table: t})
+			}
 		}
 	}
 	// Calls: to imported writers now, to local functions until nothing changes.
@@ -56,51 +74,111 @@ func (st *state) findWritePaths() {
 		if fn.Pkg() != nil && fn.Pkg() != st.pass.Pkg {
 			var f writesFact
 			if st.pass.ImportObjectFact(fn, &f) {
-				st.noteWrite(from, &evidence{pos: call.Pos(), what: fn.Pkg().Name() + "." + funcName(fn) + ": " + f.Evidence})
+				prefix := fn.Pkg().Name() + "." + funcName(fn) + ": "
+				for _, w := range f.Writes {
+					st.noteWrite(from, &evidence{pos: call.Pos(), what: prefix + w.Evidence, table: w.Table})
+				}
 			}
 		}
 	}
 	for changed := true; changed; {
 		changed = false
 		for _, e := range edges {
-			if e.to.write != nil && e.from.write == nil {
-				st.noteWrite(e.from, &evidence{pos: e.call.Pos(), what: funcName(e.to.fn) + ": " + stripPos(e.to.write.what)})
-				changed = true
+			for _, w := range e.to.sortedWrites() {
+				if st.noteWrite(e.from, &evidence{pos: e.call.Pos(), what: funcName(e.to.fn) + ": " + stripPos(w.what), table: w.table}) {
+					changed = true
+				}
 			}
 		}
 		for _, u := range st.units {
-			if u.sync && u.write != nil && u.parent != nil && u.parent.write == nil {
-				st.noteWrite(u.parent, &evidence{pos: u.node.Pos(), what: stripPos(u.write.what)})
-				changed = true
+			if !u.sync || u.parent == nil {
+				continue
+			}
+			for _, w := range u.sortedWrites() {
+				if st.noteWrite(u.parent, &evidence{pos: u.node.Pos(), what: stripPos(w.what), table: w.table}) {
+					changed = true
+				}
 			}
 		}
 	}
 	for _, u := range st.units {
 		if u.fn != nil && u.write != nil && (u.fn.Exported() || isMethodOfExported(u.fn)) {
-			st.pass.ExportObjectFact(u.fn, &writesFact{Evidence: stripPos(u.write.what) + " (" + st.shortPos(u.write.pos) + ")"})
+			f := &writesFact{Evidence: stripPos(u.write.what) + " (" + st.shortPos(u.write.pos) + ")"}
+			for _, w := range u.sortedWrites() {
+				f.Writes = append(f.Writes, tableWrite{Table: w.table, Evidence: stripPos(w.what)})
+			}
+			st.pass.ExportObjectFact(u.fn, f)
 		}
 	}
 }
 
-// noteWrite keeps the earliest evidence of a write in u.
-func (st *state) noteWrite(u *unit, e *evidence) {
+// noteWrite records e in u unless u already has evidence of a write to
+// the same table at or before e; it reports whether u changed. u.write
+// keeps the earliest evidence of any write.
+func (st *state) noteWrite(u *unit, e *evidence) bool {
 	if u.write == nil || e.pos < u.write.pos {
 		u.write = e
 	}
+	if old, ok := u.writes[e.table]; ok && old.pos <= e.pos {
+		return false
+	}
+	if u.writes == nil {
+		u.writes = map[string]*evidence{}
+	}
+	u.writes[e.table] = e
+	return true
 }
 
-// writePath returns the unit on whose behalf u runs that writes: u
-// itself, or a parent running u in place.
-func writePath(u *unit) *unit {
+// sortedWrites returns u's evidence in position order.
+func (u *unit) sortedWrites() []*evidence {
+	out := make([]*evidence, 0, len(u.writes))
+	for _, e := range u.writes {
+		out = append(out, e)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].pos != out[j].pos {
+			return out[i].pos < out[j].pos
+		}
+		return out[i].table < out[j].table
+	})
+	return out
+}
+
+// writePath returns the unit on whose behalf u runs that writes (u
+// itself, or a parent running u in place) and its first write, whatever
+// the write touches.
+func writePath(u *unit) (*unit, *evidence) {
 	for ; u != nil; u = u.parent {
 		if u.write != nil {
-			return u
+			return u, u.write
 		}
 		if !u.sync {
-			return nil
+			return nil, nil
 		}
 	}
-	return nil
+	return nil, nil
+}
+
+// writePathFor is writePath for a load that reads the tables reads: only
+// a write to one of them counts, a reload after the write, a check before
+// it, a count the command maintains. A write to an unrelated table (an
+// access log, an outbox) does not make a read a write path, except under
+// -strict, where any write does.
+func (st *state) writePathFor(u *unit, reads []string) (*unit, *evidence) {
+	if st.opts.Strict {
+		return writePath(u)
+	}
+	for ; u != nil; u = u.parent {
+		for _, w := range u.sortedWrites() {
+			if w.table != "" && slices.Contains(reads, w.table) {
+				return u, w
+			}
+		}
+		if !u.sync {
+			return nil, nil
+		}
+	}
+	return nil, nil
 }
 
 // describeWrite names a write statement: "INSERT INTO users".
@@ -130,21 +208,22 @@ func stripPos(s string) string {
 	return s
 }
 
-// findWriteModels records the struct types whose non-key fields flow
-// into written columns: as bind arguments, bound by name, or receiving
-// RETURNING columns. The package's findings are exported as a fact.
+// findWriteModels records, for every struct type, which of its fields
+// flow into written columns and of which table: as bind arguments, bound
+// by name, or (weaker evidence) receiving RETURNING columns. The
+// package's bindings are exported as a fact.
 func (st *state) findWriteModels() {
 	info := st.pass.TypesInfo
 	for _, s := range st.sites {
 		for i, stmt := range s.stmts {
-			if !stmt.Writes {
+			if !stmt.Writes || s.entry.kind == kindPrepare {
 				continue
 			}
-			ev := describeWrite(stmt)
+			where := ""
 			if s.unit != nil {
-				ev += " in " + s.unit.name()
+				where = " in " + s.unit.name()
 			}
-			ev += " (" + st.shortPos(s.call.Pos()) + ")"
+			where += " (" + st.shortPos(s.call.Pos()) + ")"
 			// Bind arguments: $N is argument args+N-1.
 			if a := s.entry.args; a >= 0 && !s.call.Ellipsis.IsValid() {
 				for _, n := range paramNumbers(stmt) {
@@ -156,8 +235,12 @@ func (st *state) findWriteModels() {
 					if !ok {
 						continue
 					}
-					if owner, ok := fieldOwner(info, sel); ok && !isKey(sel.Sel.Name, use.Column) {
-						st.addWriteModel(owner, sel.Sel.Name, ev, s.call.Pos())
+					if owner, ok := fieldOwner(info, sel); ok {
+						st.addBinding(owner, &binding{
+							table: use.Table, field: sel.Sel.Name, key: isKey(sel.Sel.Name, use.Column),
+							evidence: sel.Sel.Name + " bound in " + bindClause(stmt, use, "$"+strconv.Itoa(n)) + where,
+							pos:      s.call.Pos(),
+						})
 					}
 				}
 			}
@@ -171,8 +254,12 @@ func (st *state) findWriteModels() {
 					}
 					name := s.names[i][n-1]
 					for _, f := range fields {
-						if columnMatches(f, name, scanSqlxStruct) && !isKey(f.name, use.Column) {
-							st.addWriteModel(owner, f.name, ev, s.call.Pos())
+						if columnMatches(f, name, scanSqlxStruct) {
+							st.addBinding(owner, &binding{
+								table: use.Table, field: f.name, key: isKey(f.name, use.Column),
+								evidence: f.name + " bound in " + bindClause(stmt, use, ":"+name) + where,
+								pos:      s.call.Pos(),
+							})
 						}
 					}
 				}
@@ -182,24 +269,25 @@ func (st *state) findWriteModels() {
 			for _, k := range sinks {
 				targets, _ := st.mapColumns(stmt.Columns, k)
 				for _, t := range targets {
-					if t.owner != nil && !isKey(t.field, t.col.Name) {
-						st.addWriteModel(t.owner, t.field, ev, s.call.Pos())
+					if t.owner != nil {
+						st.addBinding(t.owner, &binding{
+							table: stmt.Table, field: t.field, key: isKey(t.field, t.col.Name), returning: true,
+							evidence: t.field + " received from " + describeWrite(stmt) + " ... RETURNING" + where,
+							pos:      s.call.Pos(),
+						})
 					}
 				}
 			}
 		}
 	}
-	if len(st.writeModels) > 0 {
-		f := &writeModelsFact{}
-		for key, w := range st.writeModels {
-			if w.pos.IsValid() {
-				f.Types = append(f.Types, writtenType{Type: key, Field: w.field, Evidence: w.evidence})
-			}
+	f := &writeModelsFact{}
+	for _, key := range slices.Sorted(maps.Keys(st.bindings)) {
+		for _, b := range st.bindings[key] {
+			f.Types = append(f.Types, writtenType{Type: key, Field: b.field, Table: b.table, Key: b.key, Returning: b.returning, Evidence: b.evidence})
 		}
-		sort.Slice(f.Types, func(i, j int) bool { return f.Types[i].Type < f.Types[j].Type })
-		if len(f.Types) > 0 {
-			st.pass.ExportPackageFact(f)
-		}
+	}
+	if len(f.Types) > 0 {
+		st.pass.ExportPackageFact(f)
 	}
 	// What imported packages learned.
 	for _, pf := range st.pass.AllPackageFacts() {
@@ -208,25 +296,86 @@ func (st *state) findWriteModels() {
 			continue
 		}
 		for _, t := range f.Types {
-			if _, ok := st.writeModels[t.Type]; !ok {
-				st.writeModels[t.Type] = &writeModel{field: t.Field, evidence: t.Evidence}
-			}
+			st.bindings[t.Type] = append(st.bindings[t.Type], &binding{
+				table: t.Table, field: t.Field, key: t.Key, returning: t.Returning, evidence: t.Evidence, imported: true})
 		}
 	}
 }
 
-// writeModel is the evidence that a struct type is written.
-type writeModel struct {
-	field    string
-	evidence string
-	pos      token.Pos // the write, when found in this package
+// binding is one field of a struct type flowing into a written column.
+type binding struct {
+	table     string // the table written; "" when unknown
+	field     string
+	key       bool // an identity (ID, user_id): it names the row, it is not data
+	returning bool // the field only receives a RETURNING column
+	evidence  string
+	pos       token.Pos // the write, when found in this package
+	imported  bool      // learned from an imported package's fact
 }
 
-func (st *state) addWriteModel(owner *types.TypeName, field, ev string, pos token.Pos) {
+// addBinding records b for owner, once per table, field and kind.
+func (st *state) addBinding(owner *types.TypeName, b *binding) {
 	key := typeNameKey(owner)
-	if _, ok := st.writeModels[key]; !ok {
-		st.writeModels[key] = &writeModel{field: field, evidence: ev, pos: pos}
+	for _, old := range st.bindings[key] {
+		if old.table == b.table && old.field == b.field && old.returning == b.returning {
+			return
+		}
 	}
+	st.bindings[key] = append(st.bindings[key], b)
+}
+
+// writeModel returns the strongest evidence that owner is the write model
+// of one of tables: a non-key field bound in an INSERT, UPDATE or MERGE
+// of that table, else (under -strict only) a field receiving its
+// RETURNING columns. Copies of fields into other tables (snapshots,
+// audit rows, an outbox) do not make a struct a write model.
+func (st *state) writeModel(owner *types.TypeName, tables []string) *binding {
+	var best *binding
+	for _, b := range st.bindings[typeNameKey(owner)] {
+		if b.key || b.table == "" || !slices.Contains(tables, b.table) || (b.returning && !st.opts.Strict) {
+			continue
+		}
+		if best == nil || (best.returning && !b.returning) {
+			best = b
+		}
+	}
+	return best
+}
+
+// projected reports whether one of owner's fields named in computed is
+// bound into a write: the load feeds a read model (a cache table, a
+// summary), which is CQRS at work, not a god struct.
+func (st *state) projected(owner *types.TypeName, computed []string) bool {
+	for _, b := range st.bindings[typeNameKey(owner)] {
+		if !b.returning && slices.Contains(computed, b.field) {
+			return true
+		}
+	}
+	return false
+}
+
+// bindClause shows where a parameter is written, as SQL a reader
+// recognises: "UPDATE categories SET title = $1", "INSERT INTO users
+// (email) VALUES ($2)".
+func bindClause(stmt *sqlinfo.Statement, use sqlinfo.ParamUse, param string) string {
+	t := use.Table
+	if t == "" {
+		t = stmt.Table
+	}
+	col := use.Column
+	switch {
+	case col == "":
+		return describeWrite(stmt) + " (" + param + ")"
+	case use.Set && stmt.Kind == sqlinfo.KindInsert && t == stmt.Table:
+		return "INSERT INTO " + t + " ... ON CONFLICT DO UPDATE SET " + col + " = " + param
+	case use.Set && stmt.Kind == sqlinfo.KindMerge && t == stmt.Table:
+		return "MERGE INTO " + t + " ... UPDATE SET " + col + " = " + param
+	case use.Set:
+		return "UPDATE " + t + " SET " + col + " = " + param
+	case stmt.Kind == sqlinfo.KindMerge && t == stmt.Table:
+		return "MERGE INTO " + t + " ... INSERT (" + col + ") VALUES (" + param + ")"
+	}
+	return "INSERT INTO " + t + " (" + col + ") VALUES (" + param + ")"
 }
 
 func typeNameKey(tn *types.TypeName) string {

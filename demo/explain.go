@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgconn"
@@ -16,6 +17,9 @@ type work struct {
 	rows int64
 	// buffers is the shared buffers (8 kB pages) hit or read.
 	buffers int64
+	// exec is the server's execution time (EXPLAIN's Execution Time,
+	// measured with TIMING OFF so per-row timing does not inflate it).
+	exec time.Duration
 }
 
 // explainTx is a transaction that explains each statement before running
@@ -64,7 +68,7 @@ func (t explainTx) explain(ctx context.Context, sql string, args []any) error {
 	}
 	defer sp.Rollback(ctx)
 	var out []byte
-	if err := sp.QueryRow(ctx, "EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) "+sql, args...).Scan(&out); err != nil {
+	if err := sp.QueryRow(ctx, "EXPLAIN (ANALYZE, BUFFERS, TIMING OFF, FORMAT JSON) "+sql, args...).Scan(&out); err != nil {
 		return fmt.Errorf("explain: %w", err)
 	}
 	w, err := parsePlan(out)
@@ -73,6 +77,7 @@ func (t explainTx) explain(ctx context.Context, sql string, args []any) error {
 	}
 	t.w.rows += w.rows
 	t.w.buffers += w.buffers
+	t.w.exec += w.exec
 	return nil
 }
 
@@ -90,12 +95,17 @@ type planNode struct {
 func parsePlan(out []byte) (work, error) {
 	var plans []struct {
 		Plan planNode `json:"Plan"`
+		// ExecutionTime is in milliseconds.
+		ExecutionTime float64 `json:"Execution Time"`
 	}
 	if err := json.Unmarshal(out, &plans); err != nil || len(plans) != 1 {
 		return work{}, fmt.Errorf("unexpected EXPLAIN output: %.80s", out)
 	}
 	root := plans[0].Plan
-	return work{rows: rowsOf(root), buffers: root.SharedHit + root.SharedRead}, nil
+	return work{
+		rows: rowsOf(root), buffers: root.SharedHit + root.SharedRead,
+		exec: time.Duration(plans[0].ExecutionTime * float64(time.Millisecond)),
+	}, nil
 }
 
 func rowsOf(n planNode) int64 {

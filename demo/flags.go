@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -27,6 +28,16 @@ type config struct {
 	mixedRates []int
 	mixedFor   time.Duration
 	mixedConns int
+	// mixedRepeats is the number of runs per rate and side.
+	mixedRepeats int
+	// readObjective is the read p99 a side must stay within to keep up.
+	readObjective time.Duration
+	// curveSizes are the fan-outs of the curve step, at most curveMax.
+	curveSizes []int
+	curveMax   int
+	// chart is where the curve step writes its chart (and, beside it,
+	// its data as JSON); "" for no chart.
+	chart string
 }
 
 func parseFlags(args []string, stderr io.Writer) (config, error) {
@@ -40,8 +51,8 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	pg := fs.String("pg", string(pgserver.Auto), "where PostgreSQL comes from: auto (DATABASE_URL, else "+pgserver.DefaultURL+", else a throwaway cluster), url (no fallback), throwaway (always a throwaway cluster)")
 	fs.BoolVar(&cfg.skipLint, "skip-lint", false, "do not build and run cqrslint")
 	fs.StringVar(&cfg.linter, "cqrslint", "", "a cqrslint binary to run (e.g. bin/cqrslint after make build) instead of building one")
-	fs.IntVar(&cfg.seed.Users, "users", cfg.seed.Users, "users to seed (the issue's large size: 100000)")
-	fs.IntVar(&cfg.seed.Posts, "posts", cfg.seed.Posts, "posts to seed (the issue's large size: 1000000)")
+	fs.IntVar(&cfg.seed.Users, "users", cfg.seed.Users, "users to seed (a large size: 100000)")
+	fs.IntVar(&cfg.seed.Posts, "posts", cfg.seed.Posts, "posts to seed (a large size: 1000000)")
 	fs.IntVar(&cfg.seed.Celebrities, "celebrities", cfg.seed.Celebrities, "celebrities among the users")
 	fs.Float64Var(&cfg.seed.CelebrityPostShare, "celebrity-posts", cfg.seed.CelebrityPostShare, "share of all posts written by the celebrities")
 	fs.Float64Var(&cfg.seed.CelebrityFollowerShare, "celebrity-followers", cfg.seed.CelebrityFollowerShare, "share of all users following each celebrity")
@@ -52,6 +63,11 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	rates := fs.String("mixed-rates", "1000,3000,10000", "comma-separated target request rates (per second) of the mixed load; empty to skip it")
 	fs.DurationVar(&cfg.mixedFor, "mixed-duration", 2*time.Second, "duration of each mixed-load rate, per side")
 	fs.IntVar(&cfg.mixedConns, "mixed-conns", 16, "connections (workers) per side in the mixed load")
+	fs.IntVar(&cfg.mixedRepeats, "mixed-repeats", 3, "runs per rate and side in the mixed load, the sides alternating ABBA")
+	fs.DurationVar(&cfg.readObjective, "read-objective", 50*time.Millisecond, "read p99 a side must stay within to keep up in the mixed load")
+	curve := fs.String("curve", "10,1000,10000,100000,1000000", "comma-separated fan-outs (posts and followers of one celebrity) of the fan-out curve; empty to skip it")
+	fs.IntVar(&cfg.curveMax, "curve-max", 100_000, "largest fan-out the curve measures (larger -curve sizes are dropped)")
+	fs.StringVar(&cfg.chart, "chart", "", "write the fan-out curve as a chart to this path (SVG, or PNG if it ends in .png), and its data beside it as JSON (.json)")
 	if err := fs.Parse(args); err != nil {
 		return config{}, err
 	}
@@ -62,9 +78,15 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	if cfg.pg, err = pgserver.ParseMode(*pg); err != nil {
 		return config{}, err
 	}
-	if cfg.mixedRates, err = parseRates(*rates); err != nil {
+	if cfg.mixedRates, err = parseList(*rates, "-mixed-rates", 100_000); err != nil {
 		return config{}, err
 	}
+	if cfg.curveSizes, err = parseList(*curve, "-curve", 10_000_000); err != nil {
+		return config{}, err
+	}
+	cfg.curveSizes = slices.DeleteFunc(cfg.curveSizes, func(n int) bool { return n > cfg.curveMax })
+	slices.Sort(cfg.curveSizes)
+	cfg.curveSizes = slices.Compact(cfg.curveSizes)
 	if err := cfg.validate(); err != nil {
 		return config{}, err
 	}
@@ -86,21 +108,28 @@ func (c config) validate() error {
 		return errors.New("-mixed-conns must be between 1 and 64")
 	case c.hotFor <= 0 || c.hotFor > time.Minute || c.mixedFor <= 0 || c.mixedFor > time.Minute:
 		return errors.New("durations must be positive and at most a minute")
+	case c.mixedRepeats < 1 || c.mixedRepeats > 20:
+		return errors.New("-mixed-repeats must be between 1 and 20")
+	case c.readObjective <= 0:
+		return errors.New("-read-objective must be positive")
+	case c.curveMax < 1:
+		return errors.New("-curve-max must be positive")
 	}
 	return nil
 }
 
-func parseRates(s string) ([]int, error) {
-	var rates []int
+// parseList parses flag's comma-separated list of numbers from 1 to most.
+func parseList(s, flag string, most int) ([]int, error) {
+	var list []int
 	for f := range strings.SplitSeq(s, ",") {
 		if f = strings.TrimSpace(f); f == "" {
 			continue
 		}
 		r, err := strconv.Atoi(f)
-		if err != nil || r < 1 || r > 100_000 {
-			return nil, fmt.Errorf("bad -mixed-rates entry %q: want a rate between 1 and 100000", f)
+		if err != nil || r < 1 || r > most {
+			return nil, fmt.Errorf("bad %s entry %q: want a number between 1 and %d", flag, f, most)
 		}
-		rates = append(rates, r)
+		list = append(list, r)
 	}
-	return rates, nil
+	return list, nil
 }

@@ -67,12 +67,12 @@ func hotRow(ctx context.Context, env *environment, cfg config, w io.Writer) erro
 		line(w, "   %-46s %7.0f %8s %8s %9.2f×", st.label, res.rate(), ms(res.lat.p50), ms(res.lat.p99), res.rate()/base)
 		if st.counting == after.Deferred {
 			start := time.Now()
-			n, err := after.Fold(ctx, pools[st.side])
+			users, deltas, err := after.Fold(ctx, pools[st.side])
 			if err != nil {
 				return err
 			}
 			fmt.Fprintf(w, "     then Fold applied %d deltas to %d user(s) in %s ms; until it runs, the count is stale\n",
-				res.ops, n, ms(time.Since(start)))
+				deltas, users, ms(time.Since(start)))
 		}
 	}
 	start := time.Now()

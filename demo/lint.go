@@ -26,7 +26,9 @@ func lint(ctx context.Context, w io.Writer, bin string) {
 	root, err := moduleRoot(ctx)
 	if err == nil && bin == "" {
 		var cleanup func()
+		progressOf(w).start("building cqrslint", 0)
 		bin, cleanup, err = buildLinter(ctx, root)
+		progressOf(w).finish()
 		if err == nil {
 			defer cleanup()
 		}
@@ -42,7 +44,9 @@ func lint(ctx context.Context, w io.Writer, bin string) {
 		return
 	}
 	for _, pkg := range []string{"./demo/before", "./demo/after"} {
+		progressOf(w).start("go vet "+pkg, 0)
 		out, err := goCmd(ctx, root, "vet", "-vettool="+bin, pkg)
+		progressOf(w).finish()
 		findings, notes := parseFindings(out)
 		switch {
 		case len(findings) > 0:

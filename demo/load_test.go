@@ -24,6 +24,7 @@ func TestLoadSteps(t *testing.T) {
 		seed:       seed.Config{Users: 300, Posts: 3000, Celebrities: 3, CelebrityPostShare: 0.2, CelebrityFollowerShare: 0.3, FollowsPerUser: 4, Seed: 5},
 		hotWriters: 4, hotFor: 150 * time.Millisecond,
 		mixedRates: []int{300}, mixedFor: 300 * time.Millisecond, mixedConns: 3,
+		mixedRepeats: 2, readObjective: 50 * time.Millisecond,
 	}
 	env, err := setup(t.Context(), srv, cfg.seed, io.Discard)
 	if err != nil {
@@ -45,7 +46,7 @@ func TestLoadSteps(t *testing.T) {
 	if err := mixedLoad(t.Context(), env, cfg, &out); err != nil {
 		t.Fatalf("mixed load: %v\n%s", err, &out)
 	}
-	for _, want := range []string{"pool of 3 connections per side", "conn wait", "before:", "after:"} {
+	for _, want := range []string{"pool of 3 connections per side", "conn wait", "before:", "after:", "ABBA", "2 time(s)"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("mixed load output lacks %q:\n%s", want, &out)
 		}

@@ -2,7 +2,8 @@
 // small social service written the god-struct way (package before) and
 // split into commands and queries (package after), side by side. It runs
 // cqrslint on both, seeds a skewed data set, and measures each side's
-// writes and reads, the after side's hot-row cost, and a mixed load.
+// writes and reads, the after side's hot-row cost, a mixed load, and how
+// a celebrity's reads and writes grow with its fan-out.
 //
 // Run it from the module root: go run ./demo (-h for the flags).
 package main
@@ -15,6 +16,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime"
 	"strings"
 	"syscall"
 	"time"
@@ -53,16 +55,14 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-func run(ctx context.Context, cfg config, w io.Writer) error {
+func run(ctx context.Context, cfg config, stdout io.Writer) error {
 	start := time.Now()
+	p := newProgress(stdout)
+	defer p.close()
+	var w io.Writer = p
 	fmt.Fprintln(w, "cqrslint demo: one god struct (demo/before) vs. its CQRS split (demo/after)")
-	if cfg.skipLint {
-		fmt.Fprintln(w, "\n1. cqrslint: skipped (-skip-lint)")
-	} else {
-		fmt.Fprintln(w, "\n1. cqrslint on both sides (go vet -vettool)")
-		lint(ctx, w, cfg.linter)
-	}
-
+	// The server first: a database problem is reported before the
+	// linter is built.
 	srv, err := pgserver.Start(ctx, cfg.pg, os.Getenv("DATABASE_URL"), func(format string, args ...any) {
 		fmt.Fprintf(w, "   "+format+"\n", args...)
 	})
@@ -70,7 +70,18 @@ func run(ctx context.Context, cfg config, w io.Writer) error {
 		return err
 	}
 	defer srv.Close()
-	fmt.Fprintf(w, "\n2. Seed: PostgreSQL %s at %s (%s)\n", srv.Version, srv.Addr(), srv.Source)
+	fmt.Fprintf(w, "PostgreSQL %s at %s (%s)\n", srv.Version, srv.Addr(), srv.Source)
+	if l, ok := loadAverage(); ok {
+		fmt.Fprintf(w, "load average at the start: %.2f on %d CPUs\n", l, runtime.NumCPU())
+	}
+	if cfg.skipLint {
+		fmt.Fprintln(w, "\n1. cqrslint: skipped (-skip-lint)")
+	} else {
+		fmt.Fprintln(w, "\n1. cqrslint on both sides (go vet -vettool)")
+		lint(ctx, w, cfg.linter)
+	}
+
+	fmt.Fprintln(w, "\n2. Seed")
 	env, err := setup(ctx, srv, cfg.seed, w)
 	if err != nil {
 		return err
@@ -84,6 +95,7 @@ func run(ctx context.Context, cfg config, w io.Writer) error {
 		{"3. Side by side", measure},
 		{"4. Hot row", hotRow},
 		{"5. Mixed load", mixedLoad},
+		{"6. Fan-out curve", fanOut},
 	}
 	for _, s := range steps {
 		if err := ctx.Err(); err != nil {
@@ -93,6 +105,9 @@ func run(ctx context.Context, cfg config, w io.Writer) error {
 		if err := s.run(ctx, env, cfg, w); err != nil {
 			return fmt.Errorf("%s: %w", s.title[3:], err)
 		}
+	}
+	if env.busy != "" {
+		fmt.Fprintf(w, "\nWARNING: %s.\n", env.busy)
 	}
 	fmt.Fprintf(w, "\nDone in %s; schemas dropped.\n", time.Since(start).Round(100*time.Millisecond))
 	return nil

@@ -77,13 +77,18 @@ func measure(ctx context.Context, env *environment, cfg config, w io.Writer) err
 		picks[i] = ordinary[r.IntN(len(ordinary))]
 	}
 	fresh := make([][]int64, len(sides))
-	var rows []tableRow
-	for _, op := range operations(env.data.Celebrities(), picks) {
-		res, err := timeOp(ctx, conns, sides, op, fresh, cfg.iterations)
+	ops := operations(env.data.Celebrities(), picks)
+	writeTableHeader(w)
+	prog := progressOf(w)
+	defer prog.finish()
+	for k, op := range ops {
+		prog.start(fmt.Sprintf("%s (operation %d of %d)", op.name, k+1, len(ops)), cfg.iterations)
+		res, err := timeOp(ctx, conns, sides, op, fresh, cfg.iterations, prog)
 		if err != nil {
 			return fmt.Errorf("%s: %w", op.name, err)
 		}
-		rows = append(rows, tableRow{op: op.name, sides: res})
+		prog.finish()
+		writeTableRow(w, tableRow{op: op.name, sides: res})
 		if op.name == "register" {
 			// One more fresh user per side for the explained follow runs.
 			for i, s := range sides {
@@ -93,7 +98,7 @@ func measure(ctx context.Context, env *environment, cfg config, w io.Writer) err
 			}
 		}
 	}
-	writeTable(w, rows)
+	writeTableFooter(w)
 	return nil
 }
 
@@ -101,7 +106,7 @@ func measure(ctx context.Context, env *environment, cfg config, w io.Writer) err
 // alternating the sides run by run so that both see the same background
 // (checkpoints, autovacuum), then once more on each side under EXPLAIN in
 // a transaction it rolls back.
-func timeOp(ctx context.Context, conns []*dbx.Conn, sides []side, op operation, fresh [][]int64, iterations int) ([2]result, error) {
+func timeOp(ctx context.Context, conns []*dbx.Conn, sides []side, op operation, fresh [][]int64, iterations int, prog *progress) ([2]result, error) {
 	var res [2]result
 	apps := make([]app, len(sides))
 	for i, s := range sides {
@@ -126,6 +131,7 @@ func timeOp(ctx context.Context, conns []*dbx.Conn, sides []side, op operation, 
 			}
 			lat[i][j] = time.Since(start)
 		}
+		prog.add(1)
 	}
 	for i, s := range sides {
 		c := conns[i]

@@ -21,6 +21,9 @@ type environment struct {
 	data   *seed.Dataset
 	before side
 	after  side
+	// busy is the mixed-load step's warning that the machine was too
+	// busy for the figures to mean much ("" when it was not).
+	busy string
 }
 
 // side is one side's schema.
@@ -45,6 +48,9 @@ func (e *environment) pool(ctx context.Context, s side, n int) (*pgxpool.Pool, e
 // the same time), and builds the after side's read model.
 func setup(ctx context.Context, srv *pgserver.Server, cfg seed.Config, w io.Writer) (*environment, error) {
 	start := time.Now()
+	prog := progressOf(w)
+	prog.start("generating the data set", 0)
+	defer prog.finish()
 	data, err := seed.Generate(cfg)
 	if err != nil {
 		return nil, err
@@ -58,6 +64,7 @@ func setup(ctx context.Context, srv *pgserver.Server, cfg seed.Config, w io.Writ
 		before: side{name: "before", schema: base + "_before"},
 		after:  side{name: "after", schema: base + "_after"},
 	}
+	prog.start("loading both schemas (COPY, indexes, VACUUM ANALYZE)", 0)
 	errs := make([]error, 2)
 	var wg sync.WaitGroup
 	for i, s := range env.sides() {
@@ -104,9 +111,14 @@ func (e *environment) load(ctx context.Context, s side) error {
 	return seed.Analyze(ctx, c.Conn, "user_stats")
 }
 
-// close drops both schemas, on a fresh connection: the caller's context
-// may be canceled and its connections broken.
+// close drops both schemas.
 func (e *environment) close() error {
+	return e.dropSchemas(e.before.schema, e.after.schema)
+}
+
+// dropSchemas drops the named schemas, on a fresh connection: the
+// caller's context may be canceled and its connections broken.
+func (e *environment) dropSchemas(names ...string) error {
 	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
 	defer cancel()
 	c, err := dbx.Connect(ctx, e.srv.Config, "")
@@ -114,7 +126,11 @@ func (e *environment) close() error {
 		return err
 	}
 	defer c.Close()
-	return firstError(dbx.DropSchema(c, e.before.schema), dbx.DropSchema(c, e.after.schema))
+	errs := make([]error, len(names))
+	for i, n := range names {
+		errs[i] = dbx.DropSchema(c, n)
+	}
+	return firstError(errs...)
 }
 
 func firstError(errs ...error) error {

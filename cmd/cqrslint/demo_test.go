@@ -54,7 +54,7 @@ func TestVetSqlx(t *testing.T) {
 		}
 	}
 	require.Equal(t, []string{
-		"analyzer/internal/e2e/sqlxrepo/repo.go:36:9: Author mixes stored fields (ID, Name) with computed fields (BookCount: subquery) and is also written (Name by UPDATE authors in Repo.Save (repo.go:30)); split it into a command model and a query model",
+		"analyzer/internal/e2e/sqlxrepo/repo.go:36:9: Author mixes stored fields (ID, Name) with computed fields (BookCount: subquery) and is also written (Name bound in UPDATE authors SET name = :name in Repo.Save (repo.go:30)); split it into a command model and a query model",
 	}, got)
 }
 

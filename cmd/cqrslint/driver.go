@@ -248,6 +248,9 @@ func (c *command) printStats(r *report, s *analyzer.Stats, roots, unused int) {
 	for _, reason := range slices.Sorted(maps.Keys(s.Unmapped)) {
 		rows = append(rows, row{"  " + reason, s.Unmapped[reason]})
 	}
+	if s.Projections > 0 {
+		rows = append(rows, row{"projections (computed fields written to a read model)", s.Projections})
+	}
 	rows = append(rows, row{"findings", len(r.Findings)})
 	if s.Suppressed > 0 {
 		rows = append(rows, row{"suppressed by //cqrslint:ignore", s.Suppressed})

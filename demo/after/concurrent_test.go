@@ -113,8 +113,9 @@ func testConcurrent(t *testing.T, srv *pgserver.Server, counting after.Counting,
 		if n, err := after.Drift(ctx, c); err != nil || n != 0 {
 			t.Errorf("Drift with pending deltas = %d, %v; want 0", n, err)
 		}
-		if _, err := after.Fold(ctx, c); err != nil {
-			t.Fatal(err)
+		pending := count(t, c, `SELECT count(*) FROM follower_deltas`)
+		if _, deltas, err := after.Fold(ctx, c); err != nil || deltas != pending {
+			t.Fatalf("Fold applied %d deltas, %v; want the %d pending", deltas, err, pending)
 		}
 		if n := count(t, c, `SELECT count(*) FROM follower_deltas`); n != 0 {
 			t.Errorf("%d deltas left after Fold", n)

@@ -54,10 +54,11 @@ LEFT JOIN (SELECT user_id, sum(delta) AS n FROM follower_deltas GROUP BY user_id
 WHERE s.user_id IS NULL
    OR s.post_count <> coalesce(p.n, 0)
    OR s.follower_count + coalesce(d.n, 0) <> coalesce(f.n, 0)`
-	foldDeltas = `WITH d AS (DELETE FROM follower_deltas RETURNING user_id, delta)
-UPDATE user_stats s SET follower_count = s.follower_count + x.delta
-FROM (SELECT user_id, sum(delta) AS delta FROM d GROUP BY user_id) x
-WHERE s.user_id = x.user_id`
+	foldDeltas = `WITH d AS (DELETE FROM follower_deltas RETURNING user_id, delta),
+x AS (SELECT user_id, sum(delta) AS delta, count(*) AS deltas FROM d GROUP BY user_id),
+u AS (UPDATE user_stats s SET follower_count = s.follower_count + x.delta
+	FROM x WHERE s.user_id = x.user_id RETURNING x.deltas)
+SELECT count(*), coalesce(sum(deltas), 0) FROM u`
 )
 
 // Drift returns how many users' read-model rows are missing or disagree
@@ -95,17 +96,14 @@ func Reconcile(ctx context.Context, db DB) (int64, error) {
 }
 
 // Fold applies the deferred follower counts to user_stats and returns
-// how many users it updated. Run it periodically: its interval is how
-// stale follower counts may be.
-func Fold(ctx context.Context, db DB) (int64, error) {
-	var n int64
-	err := inTx(ctx, db, func(tx pgx.Tx) error {
-		tag, err := tx.Exec(ctx, foldDeltas)
-		n = tag.RowsAffected()
-		return err
+// how many users it updated and how many deltas it applied. Run it
+// periodically: its interval is how stale follower counts may be.
+func Fold(ctx context.Context, db DB) (users, deltas int64, err error) {
+	err = inTx(ctx, db, func(tx pgx.Tx) error {
+		return tx.QueryRow(ctx, foldDeltas).Scan(&users, &deltas)
 	})
 	if err != nil {
-		return 0, fmt.Errorf("fold: %w", err)
+		return 0, 0, fmt.Errorf("fold: %w", err)
 	}
-	return n, nil
+	return users, deltas, nil
 }

@@ -24,12 +24,17 @@ type analysis struct {
 	depth   int             // current query nesting
 	tooDeep bool            // maxQueryDepth was exceeded
 	budget  budget          // shared by all scopes
+	reads   []readRef       // the relations named in FROM items, in no order
+	ctes    []string        // the names of the statement's CTEs
+	target  string          // the table of the write being recorded
+	inSet   bool            // a SET list is being recorded
 }
 
 // classify builds the Statement for the parsed statement root.
 func classify(root *node) (*Statement, error) {
 	a := &analysis{st: &Statement{Kind: kindOf(root)}, budget: budget{left: workBudget}}
 	writeCTEs := a.collect(root)
+	a.setReads()
 	a.writes(root, writeCTEs)
 	a.st.Columns = a.columns(root)
 	switch {

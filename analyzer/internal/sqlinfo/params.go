@@ -9,8 +9,14 @@ func (a *analysis) collect(root *node) []*commonTableExpr {
 		switch {
 		case n.GetParamRef() != nil:
 			a.param(int(n.GetParamRef().GetNumber()))
+		case n.GetRangeVar() != nil:
+			if t := tableName(n.GetRangeVar()); t != "" {
+				a.reads = append(a.reads, readRef{table: t, bare: n.GetRangeVar().GetSchemaname() == ""})
+			}
 		case n.GetCommonTableExpr() != nil:
-			if c := n.GetCommonTableExpr(); isWriteStmt(c.GetCtequery()) {
+			c := n.GetCommonTableExpr()
+			a.ctes = append(a.ctes, c.GetCtename())
+			if isWriteStmt(c.GetCtequery()) {
 				writeCTEs = append(writeCTEs, c)
 			}
 		case n.GetMultiAssignRef() != nil:
@@ -45,9 +51,32 @@ func (a *analysis) markWritten(expr *node, col string) {
 		if p := n.GetParamRef(); p != nil {
 			number := int(p.GetNumber())
 			if !a.param(number).Written {
-				a.st.Params[number] = ParamUse{Written: true, Column: col}
+				a.st.Params[number] = ParamUse{Written: true, Column: col, Table: a.target, Set: a.inSet}
 			}
 		}
 		return true
 	})
+}
+
+// readRef is a relation named in the statement; bare is set when it has no
+// schema, so that it may name one of the statement's CTEs.
+type readRef struct {
+	table string
+	bare  bool
+}
+
+// setReads fills Statement.Reads from the relations collect saw, leaving
+// out the names of the statement's CTEs.
+func (a *analysis) setReads() {
+	seen := map[string]bool{}
+	for _, c := range a.ctes {
+		seen["cte:"+c] = true
+	}
+	for _, r := range a.reads {
+		if (r.bare && seen["cte:"+r.table]) || seen[r.table] {
+			continue
+		}
+		seen[r.table] = true
+		a.st.Reads = append(a.st.Reads, r.table)
+	}
 }

@@ -75,6 +75,12 @@ type ParamUse struct {
 	Written bool
 	// Column is the written column's name, when known.
 	Column string
+	// Table is the table the value is written into (without schema), when
+	// known.
+	Table string
+	// Set is set when the value is written by a SET list (UPDATE, ON
+	// CONFLICT DO UPDATE, MERGE UPDATE) rather than as an inserted value.
+	Set bool
 }
 
 // Statement is what the analyzer needs to know about one statement.
@@ -93,6 +99,14 @@ type Statement struct {
 	// duplicates (INSERT column list, UPDATE SET, ON CONFLICT DO UPDATE
 	// SET, MERGE).
 	Written []string
+	// WriteTables are the tables the statement writes (the top-level
+	// write and data-modifying CTEs), without schema, in text order.
+	WriteTables []string
+	// Reads are the tables the statement reads anywhere: FROM items,
+	// joins, subqueries in any clause, USING; without schema and without
+	// the statement's own CTE names, without duplicates, in no particular
+	// order. The target of a write is not a read.
+	Reads []string
 	// Params maps a parameter number N (for $N) to its use. A parameter
 	// that appears only in WHERE, JOIN, LIMIT, ... has Written false.
 	Params map[int]ParamUse

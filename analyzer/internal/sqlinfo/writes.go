@@ -53,6 +53,11 @@ func (a *analysis) writes(root *node, writeCTEs []*commonTableExpr) {
 // write records the columns the write statement n writes, and the
 // parameters written into them.
 func (a *analysis) write(n *node) {
+	a.target = tableName(writeTarget(n))
+	if a.target != "" && !slices.Contains(a.st.WriteTables, a.target) {
+		a.st.WriteTables = append(a.st.WriteTables, a.target)
+	}
+	defer func() { a.target = "" }()
 	switch {
 	case n.GetInsertStmt() != nil:
 		s := n.GetInsertStmt()
@@ -118,6 +123,8 @@ func (a *analysis) valuesRow(items []*node, cols []string) {
 // position; the parameters elsewhere in a sub-SELECT source are written,
 // into no column in particular.
 func (a *analysis) setList(targets []*node) {
+	a.inSet = true
+	defer func() { a.inSet = false }()
 	for _, t := range targets {
 		rt := t.GetResTarget()
 		col := rt.GetName()

@@ -15,22 +15,20 @@ import (
 // Server returns a server as the demo finds one: DATABASE_URL, else
 // localhost:5432, else a throwaway cluster, stopped when t ends.
 // CQRSDEMO_PG=url|throwaway narrows the choice. The test is skipped only
-// when no server can be reached or started and DATABASE_URL is unset; a
-// DATABASE_URL that does not work fails the test.
+// when no server can be reached or started, DATABASE_URL is unset and CI
+// is unset; a DATABASE_URL that does not work fails the test, and so does
+// a missing server when CI is set (CI must not pass by skipping).
 func Server(t testing.TB) *pgserver.Server {
 	t.Helper()
-	mode := pgserver.Auto
-	if m := os.Getenv("CQRSDEMO_PG"); m != "" {
-		var err error
-		if mode, err = pgserver.ParseMode(m); err != nil {
-			t.Fatal(err)
-		}
+	mode, err := Mode()
+	if err != nil {
+		t.Fatal(err)
 	}
 	url := os.Getenv("DATABASE_URL")
 	srv, err := pgserver.Start(t.Context(), mode, url, t.Logf)
 	if err != nil {
-		if url != "" || mode == pgserver.Throwaway {
-			t.Fatal(err)
+		if MustRun(mode) {
+			t.Fatalf("%v (CI or DATABASE_URL is set, so the database tests do not skip)", err)
 		}
 		t.Skipf("no PostgreSQL reachable or startable, skipping: %v", err)
 	}
@@ -40,6 +38,22 @@ func Server(t testing.TB) *pgserver.Server {
 		}
 	})
 	return srv
+}
+
+// Mode is the server mode CQRSDEMO_PG asks for (auto when unset).
+func Mode() (pgserver.Mode, error) {
+	if m := os.Getenv("CQRSDEMO_PG"); m != "" {
+		return pgserver.ParseMode(m)
+	}
+	return pgserver.Auto, nil
+}
+
+// MustRun reports whether the database tests must fail rather than skip
+// when no server can be had: in CI (CI set to anything but false), with
+// DATABASE_URL set, or with a throwaway cluster asked for.
+func MustRun(mode pgserver.Mode) bool {
+	ci := os.Getenv("CI")
+	return (ci != "" && ci != "false" && ci != "0") || os.Getenv("DATABASE_URL") != "" || mode == pgserver.Throwaway
 }
 
 // Schema is a schema of its own on a server.

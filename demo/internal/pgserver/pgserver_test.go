@@ -90,6 +90,25 @@ func TestAutoFallsBack(t *testing.T) {
 	}
 }
 
+// Available decides as Start does, without starting a cluster.
+func TestAvailable(t *testing.T) {
+	const closed = "postgres://127.0.0.1:1/postgres?connect_timeout=2"
+	if err := available(t.Context(), Auto, closed, DefaultURL); err == nil || !nothingAnswers(err) {
+		t.Errorf("a DATABASE_URL that does not answer: %v; want its error", err)
+	}
+	if err := available(t.Context(), URL, "", closed); err == nil {
+		t.Error("URL mode, nothing answering: no error")
+	}
+	err := available(t.Context(), Auto, "", closed)
+	if _, berr := findBinDir(); berr != nil {
+		if err == nil || !strings.Contains(err.Error(), "initdb") {
+			t.Errorf("no server, no binaries: %v; want an error naming initdb", err)
+		}
+	} else if err != nil {
+		t.Errorf("no server, binaries installed: %v; want nil (a throwaway cluster can start)", err)
+	}
+}
+
 // TestThrowawayCluster starts a real cluster, uses it, and checks that
 // Close removes it.
 func TestThrowawayCluster(t *testing.T) {

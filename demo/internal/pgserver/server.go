@@ -87,6 +87,9 @@ func Start(ctx context.Context, mode Mode, databaseURL string, logf func(format 
 
 func start(ctx context.Context, mode Mode, databaseURL, defaultURL string, logf func(format string, args ...any)) (*Server, error) {
 	if mode == Throwaway {
+		if _, err := findBinDir(); err != nil {
+			return nil, fmt.Errorf("no throwaway cluster: %w; install PostgreSQL's server binaries, or leave out -pg=throwaway to use DATABASE_URL or %s", err, defaultURL)
+		}
 		return startCluster(ctx, logf)
 	}
 	url, source := databaseURL, "DATABASE_URL"
@@ -97,11 +100,19 @@ func start(ctx context.Context, mode Mode, databaseURL, defaultURL string, logf 
 	if err == nil {
 		return srv, nil
 	}
+	var priv privilegeError
+	if errors.As(err, &priv) {
+		return nil, err // it says what to do already
+	}
 	if databaseURL != "" {
 		return nil, fmt.Errorf("%w; check DATABASE_URL, or unset it to use %s", err, defaultURL)
 	}
 	if mode == URL || !nothingAnswers(err) {
 		return nil, fmt.Errorf("%w; %s", err, hint)
+	}
+	// Look for the binaries before saying a cluster is coming.
+	if _, berr := findBinDir(); berr != nil {
+		return nil, fmt.Errorf("nothing answers at %s and %w; %s", url, berr, hint)
 	}
 	logf("nothing answers at %s: starting a throwaway PostgreSQL cluster", url)
 	srv, cerr := startCluster(ctx, logf)
@@ -109,6 +120,39 @@ func start(ctx context.Context, mode Mode, databaseURL, defaultURL string, logf 
 		return nil, fmt.Errorf("nothing answers at %s and %w; %s", url, cerr, hint)
 	}
 	return srv, nil
+}
+
+// Available reports, without starting anything, why Start(ctx, mode,
+// databaseURL) would fail: nil when a server answers, or when none does
+// but a throwaway cluster could be started.
+func Available(ctx context.Context, mode Mode, databaseURL string) error {
+	return available(ctx, mode, databaseURL, DefaultURL)
+}
+
+func available(ctx context.Context, mode Mode, databaseURL, defaultURL string) error {
+	if mode != Throwaway {
+		url, source := databaseURL, "DATABASE_URL"
+		if url == "" {
+			url, source = defaultURL, "default "+defaultURL
+		}
+		err := probe(ctx, url, source)
+		if err == nil || databaseURL != "" || mode == URL || !nothingAnswers(err) {
+			return err
+		}
+	}
+	if _, err := findBinDir(); err != nil {
+		return fmt.Errorf("no server answers and %w", err)
+	}
+	return nil
+}
+
+// probe connects to url and disconnects.
+func probe(ctx context.Context, url, source string) error {
+	srv, err := dial(ctx, url, source)
+	if err == nil {
+		srv.Close()
+	}
+	return err
 }
 
 const hint = "set DATABASE_URL=postgres://user:password@host:5432/dbname, or start PostgreSQL on localhost:5432, or install it (initdb, postgres) so the demo can start a throwaway cluster"
@@ -127,11 +171,28 @@ func dial(ctx context.Context, url, source string) (*Server, error) {
 		return nil, connectError{source: source, err: err}
 	}
 	defer conn.Close(context.WithoutCancel(ctx))
-	var version string
-	if err := conn.QueryRow(ctx, "SHOW server_version").Scan(&version); err != nil {
+	var (
+		version, user, database string
+		canCreate               bool
+	)
+	err = conn.QueryRow(ctx, `SELECT current_setting('server_version'), current_user, current_database(),
+	has_database_privilege(current_database(), 'CREATE')`).Scan(&version, &user, &database, &canCreate)
+	if err != nil {
 		return nil, fmt.Errorf("PostgreSQL (%s): %w", source, err)
 	}
+	if !canCreate {
+		return nil, privilegeError{source: source, role: pgx.Identifier{user}.Sanitize(), database: pgx.Identifier{database}.Sanitize()}
+	}
 	return &Server{Config: cfg, Source: source, Version: version}, nil
+}
+
+// privilegeError is a role without CREATE on its database.
+type privilegeError struct{ source, role, database string }
+
+func (e privilegeError) Error() string {
+	return fmt.Sprintf("PostgreSQL (%s): role %s lacks the CREATE privilege on database %s, which the demo needs to create and drop its own schemas; "+
+		"GRANT CREATE ON DATABASE %s TO %s, or use a database where %s has it",
+		e.source, e.role, e.database, e.database, e.role, e.role)
 }
 
 // nothingAnswers reports whether err means no server listens, as opposed

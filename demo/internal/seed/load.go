@@ -43,7 +43,6 @@ func Analyze(ctx context.Context, conn *pgx.Conn, tables ...string) error {
 }
 
 func (d *Dataset) copy(ctx context.Context, conn *pgx.Conn) error {
-	epoch := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC) // the first seeded row's creation time
 	w := vocabulary()
 	users := pgx.CopyFromSlice(d.Users, func(i int) ([]any, error) {
 		id := int64(i + 1)

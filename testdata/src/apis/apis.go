@@ -55,7 +55,7 @@ func SQLStmt(db *sql.DB, it *Item) { // want SQLStmt:`writes UPDATE items \(apis
 	up.Exec(1)
 	sel, _ := db.Prepare(god)
 	sel.QueryRow(1).Scan(&it.ID, &it.Name, &it.Likes) // want `Item mixes .* on write path SQLStmt`
-	rows, _ := sel.QueryContext(ctx, 1) // want `Item mixes .* on write path SQLStmt`
+	rows, _ := sel.QueryContext(ctx, 1) // the same statement on the same write path: reported once
 	rows.Scan(&it.ID, &it.Name, &it.Likes)
 }
 

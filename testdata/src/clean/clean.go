@@ -22,7 +22,7 @@ type PostView struct {
 	LikeCount int64
 }
 
-func (s *Store) Feed(ctx context.Context) ([]PostView, error) {
+func (s *Store) Feed(ctx context.Context) ([]PostView, error) { // want Feed:`loads PostView with LikeCount: subquery \(clean\.go:26\)`
 	rows, err := s.pool.Query(ctx, `SELECT p.id, p.title, (SELECT count(*) FROM likes l WHERE l.post_id = p.id) AS like_count FROM posts p ORDER BY p.id DESC LIMIT 50`)
 	if err != nil {
 		return nil, err
@@ -122,7 +122,7 @@ func Routes(s *Store, mux *http.ServeMux) {
 }
 
 // Locking reads are not writes.
-func (s *Store) Lock(ctx context.Context, id int64) (PostView, error) {
+func (s *Store) Lock(ctx context.Context, id int64) (PostView, error) { // want Lock:`loads PostView with LikeCount: subquery \(clean\.go:127\)`
 	var v PostView
 	err := s.pool.QueryRow(ctx, `SELECT p.id, p.title, (SELECT count(*) FROM likes l WHERE l.post_id = p.id) FROM posts p WHERE p.id = $1 FOR UPDATE`, id).Scan(&v.ID, &v.Title, &v.LikeCount)
 	return v, err

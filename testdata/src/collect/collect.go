@@ -26,8 +26,8 @@ func Reorder(ctx context.Context, conn *pgx.Conn, id int64) ([]*Board, error) { 
 	return pgx.CollectRows(rows, pgx.RowToAddrOfStructByName[Board])
 }
 
-func ByPos(ctx context.Context, tx pgx.Tx, id int64) (Board, error) { // want ByPos:`writes INSERT INTO views \(collect\.go:30\)`
-	if _, err := tx.Exec(ctx, `INSERT INTO views (board_id) VALUES ($1)`, id); err != nil {
+func ByPos(ctx context.Context, tx pgx.Tx, id int64) (Board, error) { // want ByPos:`writes UPDATE boards \(collect\.go:30\)`
+	if _, err := tx.Exec(ctx, `UPDATE boards SET viewed_at = now() WHERE id = $1`, id); err != nil {
 		return Board{}, err
 	}
 	rows, err := tx.Query(ctx, `SELECT b.id, b.title, 0, (SELECT count(*) FROM comments c WHERE c.board_id = b.id) FROM boards b WHERE b.id = $1`, id) // want `Board mixes stored fields \(ID, Title\) with computed fields \(Comments: subquery\) on write path ByPos \(collect.go:30\)`

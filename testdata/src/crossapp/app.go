@@ -13,8 +13,8 @@ import (
 
 type App struct{ repo *crossrepo.Repo }
 
-func (a *App) Customers(ctx context.Context) ([]crossdomain.Customer, error) {
-	rows, err := a.repo.Pool.Query(ctx, `SELECT c.id, c.name, c.email, count(o.id) AS order_count FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id`) // want `Customer mixes stored fields \(ID, Name, Email\) with computed fields \(OrderCount: aggregate\) and is also written \(Name by INSERT INTO customers in Repo.Create \(repo.go:15\)\)`
+func (a *App) Customers(ctx context.Context) ([]crossdomain.Customer, error) { // want Customers:`loads Customer with OrderCount: aggregate \(app\.go:17\)`
+	rows, err := a.repo.Pool.Query(ctx, `SELECT c.id, c.name, c.email, count(o.id) AS order_count FROM customers c LEFT JOIN orders o ON o.customer_id = c.id GROUP BY c.id`) // want `Customer mixes stored fields \(ID, Name, Email\) with computed fields \(OrderCount: aggregate\) and is also written \(Name bound in INSERT INTO customers \(name\) VALUES \(\$1\) in Repo.Create \(repo.go:15\)\)`
 	if err != nil {
 		return nil, err
 	}

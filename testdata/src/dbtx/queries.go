@@ -30,7 +30,7 @@ SELECT o.id, o.status,
        sum(o.amount) OVER (PARTITION BY o.customer_id) AS total_cents
 FROM orders o WHERE o.id = $1`
 
-func (q *Queries) GetOrder(ctx context.Context, id int64) (Order, error) {
+func (q *Queries) GetOrder(ctx context.Context, id int64) (Order, error) { // want GetOrder:`loads Order with ItemCount: subquery, TotalCents: window function \(queries\.go:34\)`
 	row := q.db.QueryRow(ctx, getOrder, id)
 	var o Order
 	err := row.Scan(&o.ID, &o.Status, &o.ItemCount, &o.TotalCents) // the report is at the query call, not here

@@ -91,3 +91,15 @@ func Top(ctx context.Context, pool *pgxpool.Pool, id int64) (int64, error) { // 
 	err := pool.QueryRow(ctx, `SELECT c.id, (SELECT sum(n) FROM counters) AS total FROM counters c ORDER BY total LIMIT 1`).Scan(&r.ID, &r.Total) // want `Row mixes stored fields \(ID\) with computed fields \(Total: subquery\) on write path Top`
 	return r.ID, err
 }
+
+// The struct value has no other use: removing its one destination would
+// leave it declared and unused, so no fix.
+func Count(ctx context.Context, pool *pgxpool.Pool, id int64) (int64, error) { // want Count:`writes UPDATE counters`
+	if _, err := pool.Exec(ctx, `UPDATE counters SET n = 0 WHERE id = $1`, id); err != nil {
+		return 0, err
+	}
+	var n int64
+	var r Row
+	err := pool.QueryRow(ctx, `SELECT n, (SELECT sum(n) FROM counters) AS total FROM counters WHERE id = $1`, id).Scan(&n, &r.Total) // want `column total \(subquery\) is computed on write path Count`
+	return n, err
+}

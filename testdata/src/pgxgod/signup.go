@@ -55,6 +55,6 @@ func (s *Service) Follow(ctx context.Context, follower, followee int64) (User, e
 }
 
 // Profile is a read path: the getter is fine here.
-func (s *Service) Profile(ctx context.Context, id int64) (User, error) {
+func (s *Service) Profile(ctx context.Context, id int64) (User, error) { // want Profile:`loads User with PostCount: subquery, FollowerCount: subquery \(signup\.go:41\)`
 	return s.userByID(ctx, id)
 }

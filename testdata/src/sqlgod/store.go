@@ -22,8 +22,8 @@ func (s *Store) Create(ctx context.Context, a Account) error { // want Create:`w
 	return err
 }
 
-func (s *Store) List(ctx context.Context) ([]Account, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT a.id, a.email, a.plan, count(s.id) AS seat_count FROM accounts a LEFT JOIN seats s ON s.account_id = a.id GROUP BY a.id") // want `Account mixes stored fields \(ID, Email, Plan\) with computed fields \(SeatCount: aggregate\) and is also written \(Email by INSERT INTO accounts in Store.Create \(store.go:21\)\); split it into a command model and a query model`
+func (s *Store) List(ctx context.Context) ([]Account, error) { // want List:`loads Account with SeatCount: aggregate \(store\.go:26\)`
+	rows, err := s.db.QueryContext(ctx, "SELECT a.id, a.email, a.plan, count(s.id) AS seat_count FROM accounts a LEFT JOIN seats s ON s.account_id = a.id GROUP BY a.id") // want `Account mixes stored fields \(ID, Email, Plan\) with computed fields \(SeatCount: aggregate\) and is also written \(Email bound in INSERT INTO accounts \(email\) VALUES \(\$1\) in Store.Create \(store.go:21\)\); split it into a command model and a query model`
 	if err != nil {
 		return nil, err
 	}

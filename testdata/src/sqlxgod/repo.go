@@ -23,9 +23,9 @@ func (r *Repo) Save(a *Author) error { // want Save:`writes UPDATE authors \(rep
 	return err
 }
 
-func (r *Repo) List(ctx context.Context) ([]Author, error) {
+func (r *Repo) List(ctx context.Context) ([]Author, error) { // want List:`loads Author with BookCount: aggregate via b \(repo\.go:28\)`
 	var out []Author
-	err := r.db.SelectContext(ctx, &out, `SELECT a.id, a.name, a.bio, coalesce(b.n, 0) AS book_count FROM authors a LEFT JOIN (SELECT author_id, count(*) AS n FROM books GROUP BY author_id) b ON b.author_id = a.id`) // want `Author mixes stored fields \(ID, Name, Bio\) with computed fields \(BookCount: aggregate via b\) and is also written \(Name by UPDATE authors in Repo.Save \(repo.go:22\)\)`
+	err := r.db.SelectContext(ctx, &out, `SELECT a.id, a.name, a.bio, coalesce(b.n, 0) AS book_count FROM authors a LEFT JOIN (SELECT author_id, count(*) AS n FROM books GROUP BY author_id) b ON b.author_id = a.id`) // want `Author mixes stored fields \(ID, Name, Bio\) with computed fields \(BookCount: aggregate via b\) and is also written \(Name bound in UPDATE authors SET name = :name in Repo.Save \(repo.go:22\)\); split`
 	return out, err
 }
 
@@ -48,9 +48,9 @@ func (r *Repo) Touch(id int64) (*Author, error) { // want Touch:`writes UPDATE a
 
 // Package-level sqlx.Get with star: the named computed column and the
 // fields the star fills.
-func Load(ctx context.Context, db sqlx.ExtContext, id int64) (Author, error) { // want Load:`writes DELETE FROM drafts \(repo\.go:53\)`
+func Load(ctx context.Context, db sqlx.ExtContext, id int64) (Author, error) { // want Load:`writes UPDATE authors \(repo\.go:53\)`
 	var a Author
-	if _, err := db.ExecContext(ctx, `DELETE FROM drafts WHERE author_id = $1`, id); err != nil {
+	if _, err := db.ExecContext(ctx, `UPDATE authors SET seen_at = now() WHERE id = $1`, id); err != nil {
 		return a, err
 	}
 	err := sqlx.GetContext(ctx, db, &a, `SELECT a.*, (SELECT count(*) FROM books b WHERE b.author_id = a.id) AS book_count FROM authors a WHERE a.id = $1`, id) // want `Author mixes stored fields \(ID, Name, Bio\) with computed fields \(BookCount: subquery\) on write path Load \(repo.go:53\)`

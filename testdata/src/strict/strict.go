@@ -14,7 +14,7 @@ type Profile struct {
 	PostCount int64
 }
 
-func Read(ctx context.Context, pool *pgxpool.Pool, id int64) (Profile, error) {
+func Read(ctx context.Context, pool *pgxpool.Pool, id int64) (Profile, error) { // want Read:`loads Profile with PostCount: subquery \(strict\.go:19\)`
 	var p Profile
 	err := pool.QueryRow(ctx, `SELECT u.id, u.name, (SELECT count(*) FROM posts WHERE author_id = u.id) FROM users u WHERE u.id = $1`, id).Scan(&p.ID, &p.Name, &p.PostCount) // want `Profile mixes stored fields \(ID, Name\) with computed fields \(PostCount: subquery\); split it into a command model and a query model`
 	return p, err

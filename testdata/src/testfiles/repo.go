@@ -15,7 +15,7 @@ type Card struct {
 	Votes int64
 }
 
-func Cards(ctx context.Context, pool *pgxpool.Pool) (Card, error) {
+func Cards(ctx context.Context, pool *pgxpool.Pool) (Card, error) { // want Cards:`loads Card with Votes: subquery \(repo\.go:20\)`
 	var c Card
 	err := pool.QueryRow(ctx, `SELECT c.id, c.title, (SELECT count(*) FROM votes v WHERE v.card_id = c.id) FROM cards c LIMIT 1`).Scan(&c.ID, &c.Title, &c.Votes)
 	return c, err

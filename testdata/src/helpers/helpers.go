@@ -1,0 +1,89 @@
+// Package helpers: rows and rows handed to scan helpers are followed into
+// them, in this package.
+package helpers
+
+import (
+	"context"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgxpool"
+)
+
+type User struct {
+	ID        int64
+	Email     string
+	PostCount int64
+}
+
+const selectUser = `SELECT u.id, u.email, (SELECT count(*) FROM posts p WHERE p.author_id = u.id) FROM users u WHERE u.id = $1`
+
+func scanUser(row pgx.Row) (User, error) {
+	var u User
+	err := row.Scan(&u.ID, &u.Email, &u.PostCount)
+	return u, err
+}
+
+type Store struct{ pool *pgxpool.Pool }
+
+// Register hands the row to scanUser: the scan is found there.
+func (s *Store) Register(ctx context.Context, email string) (User, error) { // want Register:`writes INSERT INTO users \(helpers\.go:31\)`
+	var id int64
+	if err := s.pool.QueryRow(ctx, `INSERT INTO users (email) VALUES ($1) RETURNING id`, email).Scan(&id); err != nil {
+		return User{}, err
+	}
+	return scanUser(s.pool.QueryRow(ctx, selectUser, id)) // want `User mixes stored fields \(ID, Email\) with computed fields \(PostCount: subquery\) on write path Store.Register`
+}
+
+// Its twin reads stored columns only: no finding.
+func (s *Store) RegisterLean(ctx context.Context, email string) (User, error) { // want RegisterLean:`writes INSERT INTO users \(helpers\.go:40\)`
+	var id int64
+	if err := s.pool.QueryRow(ctx, `INSERT INTO users (email) VALUES ($1) RETURNING id`, email).Scan(&id); err != nil {
+		return User{}, err
+	}
+	var u User
+	err := s.pool.QueryRow(ctx, `SELECT u.id, u.email FROM users u WHERE u.id = $1`, id).Scan(&u.ID, &u.Email)
+	return u, err
+}
+
+type Widget struct {
+	ID    int64
+	Name  string
+	Parts int64
+}
+
+func (w *Widget) scanTargets() []any { return []any{&w.ID, &w.Name, &w.Parts} }
+
+func scanWidgets(rows pgx.Rows) ([]Widget, error) {
+	var out []Widget
+	for rows.Next() {
+		var w Widget
+		if err := rows.Scan(w.scanTargets()...); err != nil {
+			return nil, err
+		}
+		out = append(out, w)
+	}
+	return out, rows.Err()
+}
+
+// Rebuild passes the rows on, and the scan spreads a method's targets.
+func (s *Store) Rebuild(ctx context.Context) ([]Widget, error) { // want Rebuild:`writes UPDATE widgets \(helpers\.go:70\)`
+	if _, err := s.pool.Exec(ctx, `UPDATE widgets SET rebuilt_at = now()`); err != nil {
+		return nil, err
+	}
+	rows, err := s.pool.Query(ctx, `SELECT w.id, w.name, (SELECT count(*) FROM parts p WHERE p.widget_id = w.id) FROM widgets w`) // want `Widget mixes stored fields \(ID, Name\) with computed fields \(Parts: subquery\) on write path Store.Rebuild`
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	return scanWidgets(rows)
+}
+
+// A helper the analysis cannot see into: counted in -stats, not reported.
+var scanner func(pgx.Row) (User, error) = scanUser
+
+func (s *Store) Touch(ctx context.Context, id int64) (User, error) { // want Touch:`writes UPDATE users \(helpers\.go:85\)`
+	if _, err := s.pool.Exec(ctx, `UPDATE users SET seen_at = now() WHERE id = $1`, id); err != nil {
+		return User{}, err
+	}
+	return scanner(s.pool.QueryRow(ctx, selectUser, id))
+}
