@@ -21,7 +21,7 @@ type User struct {
 }
 
 // A used one is not reported.
-func Get(ctx context.Context, pool *pgxpool.Pool, id int64) (User, error) {
+func Get(ctx context.Context, pool *pgxpool.Pool, id int64) (User, error) { // want Get:`loads User with PostCount: subquery \(directives\.go:27\)`
 	var u User
 	//cqrslint:ignore god-struct -- read-only and measured
 	err := pool.QueryRow(ctx, `SELECT id, (SELECT count(*) FROM posts WHERE author_id = $1) FROM users WHERE id = $1`, id).Scan(&u.ID, &u.PostCount)
