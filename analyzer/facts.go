@@ -73,5 +73,5 @@ func (f *writeModelsFact) String() string {
 }
 
 func factTypes() []analysis.Fact {
-	return []analysis.Fact{new(writesFact), new(wrapperFact), new(writeModelsFact), new(syncParamsFact), new(loadsFact)}
+	return []analysis.Fact{new(writesFact), new(wrapperFact), new(writeModelsFact), new(syncParamsFact), new(loadsFact), new(rowHelperFact)}
 }

@@ -26,6 +26,9 @@ type sink struct {
 	mode scanMode
 	args []ast.Expr // positional destinations
 	typ  types.Type // the struct scanned by name or by position
+	// fixed are positional destinations known from an imported helper's
+	// fact, used instead of args.
+	fixed []target
 }
 
 // target is where one output column lands.
@@ -76,6 +79,13 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 		return nil, ""
 	}
 
+	// A wrapper of this package that scans what it runs: its scans are
+	// the caller's, with the caller's type arguments for its type
+	// parameters (get[User](ctx, db, q, id) over RowToStructByName[T]).
+	if ks, why, ok := st.wrapperSinks(s); ok {
+		return ks, why
+	}
+
 	// Chained: db.QueryRow(...).Scan(...), batch.Queue(...).QueryRow(fn).
 	if s.cur.ParentEdgeKind() == edge.SelectorExpr_X && s.cur.Parent().ParentEdgeKind() == edge.CallExpr_Fun {
 		outer := s.cur.Parent().Parent().Node().(*ast.CallExpr)
@@ -114,9 +124,10 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 
 // Reasons a read's columns cannot be followed into a helper.
 const (
-	unmappedHelperElsewhere = "row passed to a function of another package"
-	unmappedHelperNoBody    = "row passed to a function without a body here (an interface method, a func value)"
-	unmappedHelperDeep      = "row passed through too many helpers"
+	unmappedHelperElsewhere   = "row passed to a function of another package"
+	unmappedHelperNoBody      = "row passed to a function without a body here (an interface method, a func value)"
+	unmappedHelperDeep        = "row passed through too many helpers"
+	unmappedGenericNoInstance = "generic helper whose type argument is not known at the call"
 )
 
 // maxHelperDepth bounds how many helpers a row is followed through.
@@ -133,6 +144,9 @@ func (st *state) helperSinks(call *ast.CallExpr, i, depth int) ([]sink, string) 
 	}
 	fn = fn.Origin()
 	if fn.Pkg() != st.pass.Pkg {
+		if ks, ok := st.importedRowSinks(fn, i, call.Pos()); ok {
+			return ks, ""
+		}
 		return nil, unmappedHelperElsewhere
 	}
 	if depth >= maxHelperDepth {
@@ -323,6 +337,20 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 	}
 	switch k.mode {
 	case scanPositional:
+		if k.fixed != nil {
+			if hasStar {
+				return nil, skipStarPositional
+			}
+			if len(k.fixed) != len(cols) {
+				return nil, skipCountMismatch
+			}
+			out := make([]target, len(cols))
+			for i, t := range k.fixed {
+				t.col, t.pos = cols[i], k.pos
+				out[i] = t
+			}
+			return out, ""
+		}
 		if k.args == nil {
 			return nil, ""
 		}
@@ -595,4 +623,67 @@ func (st *state) targetsList(e ast.Expr) []ast.Expr {
 		}
 	}
 	return nil
+}
+
+// wrapperSinks returns the scans made inside the same-package wrapper
+// that s calls, when the wrapper consumes the rows itself; ok is false
+// when it does not. A scan into a type parameter the call does not name
+// gives a reason instead.
+func (st *state) wrapperSinks(s *callSite) ([]sink, string, bool) {
+	info := st.pass.TypesInfo
+	fn, ok := typeutil.Callee(info, s.call).(*types.Func)
+	if !ok {
+		return nil, "", false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() != st.pass.Pkg || st.wrappers[fn] == nil || st.inWrapper[fn] {
+		return nil, "", false
+	}
+	var inner *callSite
+	for _, x := range st.sites {
+		if x.unit != nil && x.unit.fn == fn && x.skip == skipWrapper {
+			if inner != nil {
+				return nil, "", false // more than one query in the wrapper
+			}
+			inner = x
+		}
+	}
+	if inner == nil {
+		return nil, "", false
+	}
+	st.inWrapper[fn] = true
+	ks, _ := st.findSinks(inner)
+	delete(st.inWrapper, fn)
+	if len(ks) == 0 {
+		return nil, "", false
+	}
+	var targs *types.TypeList
+	if id := calleeIdent(s.call.Fun); id != nil {
+		if inst, ok := info.Instances[id]; ok {
+			targs = inst.TypeArgs
+		}
+	}
+	out := make([]sink, 0, len(ks))
+	for _, k := range ks {
+		if tp, ok := types.Unalias(deref(k.typ)).(*types.TypeParam); k.typ != nil && ok {
+			if targs == nil || tp.Index() >= targs.Len() {
+				return nil, unmappedGenericNoInstance, true
+			}
+			k.typ = targs.At(tp.Index())
+		}
+		out = append(out, k)
+	}
+	return out, "", true
+}
+
+// calleeIdent returns the identifier naming a call's function: f, pkg.F,
+// x.M, f[T], pkg.F[T, U].
+func calleeIdent(fun ast.Expr) *ast.Ident {
+	switch e := ast.Unparen(fun).(type) {
+	case *ast.IndexExpr:
+		return identOf(e.X)
+	case *ast.IndexListExpr:
+		return identOf(e.X)
+	}
+	return identOf(ast.Unparen(fun))
 }

@@ -32,6 +32,7 @@ type state struct {
 	syncParams   map[*types.Func]map[int]bool // parameters called in place
 	loads        map[*unit][]*load            // structs loaded with computed columns, off write paths
 	imported     map[*ast.CallExpr][]*load    // what imported loaders load, by call
+	inWrapper    map[*types.Func]bool         // wrappers being followed (cycle guard)
 }
 
 // caller is a same-package call of a unit's function.
@@ -73,6 +74,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 		syncParams:   map[*types.Func]map[int]bool{},
 		loads:        map[*unit][]*load{},
 		imported:     map[*ast.CallExpr][]*load{},
+		inWrapper:    map[*types.Func]bool{},
 	}
 	st.uses = newUseIndex(st.root, pass.TypesInfo)
 	st.findSyncParams()
@@ -84,6 +86,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	st.findWriteModels()
 	st.report()
 	sup.reportUnused(pass, o, stats)
+	st.exportRowHelpers()
 	return stats, nil
 }
 

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -117,36 +116,5 @@ func TestDocsChart(t *testing.T) {
 	}
 	if again, err := renderChart(data, "svg"); err != nil || !bytes.Equal(again, svg) {
 		t.Errorf("docs/demo-fanout.svg is not the drawing of docs/demo-fanout.json (err %v); copy both from one make demo run", err)
-	}
-}
-
-// Without a terminal, progress prints plain lines while a task runs.
-func TestProgressPlain(t *testing.T) {
-	var b strings.Builder
-	p := newProgress(&b)
-	p.every = 20 * time.Millisecond
-	p.start("counting", 4)
-	p.add(2)
-	time.Sleep(1100 * time.Millisecond) // the ticker runs every second without a terminal
-	p.close()
-	if got := b.String(); !strings.Contains(got, "   ... counting: 2 of 4 (50%)") {
-		t.Errorf("progress printed %q", got)
-	}
-}
-
-// On a terminal, progress draws a bar on one status line, and output
-// printed through it clears that line first.
-func TestProgressTerminal(t *testing.T) {
-	var b strings.Builder
-	p := &progress{w: &b, tty: true, every: plainEvery}
-	p.start("counting", 4)
-	p.add(1)
-	p.mu.Lock()
-	p.show()
-	p.mu.Unlock()
-	fmt.Fprintln(p, "a row")
-	want := "\r\033[K   [######..................]  25% counting, 0s\r\033[Ka row\n"
-	if got := b.String(); got != want {
-		t.Errorf("terminal progress wrote %q; want %q", got, want)
 	}
 }

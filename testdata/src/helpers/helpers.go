@@ -87,3 +87,49 @@ func (s *Store) Touch(ctx context.Context, id int64) (User, error) { // want Tou
 	}
 	return scanner(s.pool.QueryRow(ctx, selectUser, id))
 }
+
+// get is a generic helper: it runs the query and scans by name into T.
+func get[T any](ctx context.Context, db *pgxpool.Pool, q string, args ...any) (T, error) {
+	rows, err := db.Query(ctx, q, args...)
+	if err != nil {
+		var zero T
+		return zero, err
+	}
+	return pgx.CollectOneRow(rows, pgx.RowToStructByName[T])
+}
+
+type Team struct {
+	ID          int64
+	Name        string
+	MemberCount int64
+}
+
+// Rename reloads through get[Team]: T is Team at this call.
+func (s *Store) Rename(ctx context.Context, id int64, name string) (Team, error) { // want Rename:`writes UPDATE teams \(helpers\.go:109\)`
+	if _, err := s.pool.Exec(ctx, `UPDATE teams SET name = $1 WHERE id = $2`, name, id); err != nil {
+		return Team{}, err
+	}
+	return get[Team](ctx, s.pool, `SELECT t.id, t.name, (SELECT count(*) FROM members m WHERE m.team_id = t.id) AS member_count FROM teams t WHERE t.id = $1`, id) // want `Team mixes stored fields \(ID, Name\) with computed fields \(MemberCount: subquery\) on write path Store.Rename`
+}
+
+// Its twin reads stored columns only through the same helper.
+func (s *Store) RenameLean(ctx context.Context, id int64, name string) (Team, error) { // want RenameLean:`writes UPDATE teams \(helpers\.go:117\)`
+	if _, err := s.pool.Exec(ctx, `UPDATE teams SET name = $1 WHERE id = $2`, name, id); err != nil {
+		return Team{}, err
+	}
+	return get[Team](ctx, s.pool, `SELECT t.id, t.name FROM teams t WHERE t.id = $1`, id)
+}
+
+// one is a wrapper that scans by position into its own User.
+func (s *Store) one(ctx context.Context, q string, id int64) (User, error) {
+	var u User
+	err := s.pool.QueryRow(ctx, q, id).Scan(&u.ID, &u.Email, &u.PostCount)
+	return u, err
+}
+
+func (s *Store) Verify(ctx context.Context, id int64) (User, error) { // want Verify:`writes UPDATE users \(helpers\.go:131\)`
+	if _, err := s.pool.Exec(ctx, `UPDATE users SET verified = true WHERE id = $1`, id); err != nil {
+		return User{}, err
+	}
+	return s.one(ctx, selectUser, id) // want `User mixes stored fields \(ID, Email\) with computed fields \(PostCount: subquery\) on write path Store.Verify`
+}
