@@ -346,7 +346,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			}
 			out := make([]target, len(cols))
 			for i, t := range k.fixed {
-				t.col, t.pos = cols[i], k.pos
+				t.col, t.pos, t.index = cols[i], k.pos, i
 				out[i] = t
 			}
 			return out, ""
