@@ -136,6 +136,11 @@ func (st *state) annotate(d *analysis.Diagnostic) {
 		f.WritePath, f.WritePos = wp.name(), w.pos
 	}
 	// Only a query that does not write is kept: -explain plans it.
+	for _, t := range targets {
+		if t.index >= len(stmt.Columns) || t.index >= 0 && stmt.Columns[t.index] != t.col {
+			drop = nil // a column whose place is not known for sure: nothing is cut
+		}
+	}
 	if text, stmt := st.siteText(s); stmt != nil && !stmt.Writes && !strings.Contains(text, sqlinfo.HolePrefix) {
 		f.Query = text
 		for n := range stmt.Params {
