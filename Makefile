@@ -1,9 +1,12 @@
 # cqrslint: every target works on a fresh clone with Go and PostgreSQL.
 GO        ?= go
 BIN       ?= bin/cqrslint
+# reviewdog, for the test of docs/ci.md's reviewdog recipe (built once per version).
+REVIEWDOG_VERSION ?= v0.21.0
+REVIEWDOG  = bin/tools/reviewdog-$(REVIEWDOG_VERSION)/reviewdog
 GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
 
-.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg
+.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg release release-dry
 
 ## build: the cqrslint binary in bin/
 build:
@@ -11,11 +14,15 @@ build:
 
 ## test: gofmt check, go vet, and every test with the race detector. Without PostgreSQL the database tests
 ## skip, and a SKIP line names each package that skips; with CI (or DATABASE_URL) set they fail instead.
+## The reviewdog recipe's test needs reviewdog: installed at a pinned version into bin/tools.
 DBTEST      = github.com/cqrslint/cqrslint/demo/internal/dbtest
 DBTEST_PKGS = $(GO) list -f '{{range .TestImports}}{{if eq . "$(DBTEST)"}}{{$$.ImportPath}}{{"\n"}}{{end}}{{end}}{{range .XTestImports}}{{if eq . "$(DBTEST)"}}{{$$.ImportPath}}{{"\n"}}{{end}}{{end}}' ./...
-test: fmt-check vet
+test: fmt-check vet $(REVIEWDOG)
 	@$(GO) run ./demo/internal/dbtest/skipnote $$($(DBTEST_PKGS))
-	$(GO) test -race -count=1 ./...
+	CQRSLINT_REVIEWDOG=$(abspath $(REVIEWDOG)) $(GO) test -race -count=1 -timeout=30m ./...
+
+$(REVIEWDOG):
+	GOBIN=$(abspath $(dir $(REVIEWDOG))) $(GO) install github.com/reviewdog/reviewdog/cmd/reviewdog@$(REVIEWDOG_VERSION)
 
 fmt-check:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
@@ -67,3 +74,13 @@ bench:
 ## robust: cqrslint over std and every module in go.mod: no panic, no error, no finding
 robust:
 	bash bench/robust.sh
+
+## release: static binaries for linux, darwin and windows on amd64 and arm64, as
+## dist/cqrslint_VERSION_OS_ARCH.tar.gz with LICENSE and README.md, and dist/SHA256SUMS;
+## VERSION defaults to git describe (docs/release.md)
+release:
+	GO=$(GO) bash scripts/release.sh
+
+## release-dry: what CI runs: the release build for two targets into bin/dist, checked
+release-dry:
+	GO=$(GO) DIST=bin/dist TARGETS="linux/amd64 darwin/arm64" bash scripts/release.sh -check

@@ -77,8 +77,10 @@ type command struct {
 	stdout, stderr io.Writer
 	// newAnalyzer returns a fresh analyzer, whose flags this command sets.
 	newAnalyzer func() *analysis.Analyzer
-	// version is cqrslint's version for SARIF.
+	// version is cqrslint's version for SARIF and -stats.
 	version string
+	// versionText is what -version prints.
+	versionText string
 }
 
 // run reads args. When they select cqrslint's driver it runs it and
@@ -90,6 +92,7 @@ func (c *command) run(args []string) (code int, delegate bool) {
 	fs.SetOutput(io.Discard)
 	var d driverFlags
 	d.register(fs)
+	showVersion := registerVersionFlag(fs)
 	recorded := map[string]*recordedFlag{}
 	for _, cf := range checkerFlags {
 		recorded[cf.name] = &recordedFlag{isBool: cf.isBool}
@@ -116,6 +119,9 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		return 0, true // go vet: the driver flags are ignored
 	case set["flags"] || set["V"]:
 		return 0, true
+	case *showVersion:
+		fmt.Fprintln(c.stdout, c.versionText)
+		return exitClean, false
 	case !slices.ContainsFunc(driverFlagNames, func(n string) bool { return set[n] }) && !set["fix"] && !set["diff"]:
 		return 0, true
 	}

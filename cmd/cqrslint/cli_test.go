@@ -150,7 +150,8 @@ func TestStats(t *testing.T) {
 	dir := shop(t)
 	r := cli(t, dir, "-stats", "./...")
 	require.Equal(t, exitFindings, r.code)
-	require.Contains(t, squeeze(r.stderr), `cqrslint stats for 2 packages:
+	require.Contains(t, squeeze(r.stderr), `cqrslint version v0.0.0-test
+cqrslint stats for 2 packages:
  SQL call sites: 5
  resolved: 3
  skipped: 2

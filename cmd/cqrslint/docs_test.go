@@ -13,14 +13,18 @@ import (
 )
 
 // TestCIWorkflow runs the cqrslint commands of the GitHub Actions workflow
-// in docs/ci.md, and checks that the annotations have GitHub's format and
+// without the action in docs/ci.md, and checks that the annotations have GitHub's format and
 // that the SARIF file the workflow uploads is valid SARIF 2.1.0.
 func TestCIWorkflow(t *testing.T) {
 	doc, err := os.ReadFile(filepath.Join(testdata, "..", "..", "..", "docs", "ci.md"))
 	require.NoError(t, err)
-	m := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindSubmatch(doc)
-	require.NotNil(t, m, "docs/ci.md has a yaml block")
-	workflow := string(m[1])
+	var workflow string
+	for _, m := range regexp.MustCompile("(?s)```yaml\n(.*?)```").FindAllSubmatch(doc, -1) {
+		if strings.Contains(string(m[1]), "go install") && strings.Contains(string(m[1]), "upload-sarif@") {
+			workflow = string(m[1])
+		}
+	}
+	require.NotEmpty(t, workflow, "docs/ci.md has a workflow without the action")
 
 	require.Contains(t, workflow, "security-events: write")
 	require.Contains(t, workflow, "uses: github/codeql-action/upload-sarif@")
@@ -62,4 +66,36 @@ func TestCIWorkflow(t *testing.T) {
 		ran = append(ran, cmdline[1])
 	}
 	require.Len(t, ran, 2, "docs/ci.md runs cqrslint twice: annotations and SARIF")
+}
+
+// TestCIActionDoc checks docs/ci.md's one-step workflow and its input
+// table against action.yml.
+func TestCIActionDoc(t *testing.T) {
+	doc, err := os.ReadFile(filepath.Join(repoRoot(), "docs", "ci.md"))
+	require.NoError(t, err)
+	m := regexp.MustCompile("(?s)```yaml\n(.*?)```").FindSubmatch(doc)
+	require.NotNil(t, m)
+	workflow := string(m[1])
+	require.Contains(t, workflow, "security-events: write")
+	require.Regexp(t, `(?m)^\s+- uses: cqrslint/cqrslint@\S+`, workflow)
+	with := regexp.MustCompile(`(?m)^\s+([a-z-]+): \S+`).FindAllStringSubmatch(workflow[strings.Index(workflow, "with:"):], -1)
+	a := readAction(t)
+	for _, w := range with {
+		require.Contains(t, a.Inputs, w[1], "the workflow's with: %s is an input of action.yml", w[1])
+	}
+
+	documented := map[string]string{}
+	for _, row := range regexp.MustCompile("(?m)^\\| `([a-z-]+)` \\| ([^|]+) \\|").FindAllStringSubmatch(string(doc), -1) {
+		documented[row[1]] = strings.TrimSpace(row[2])
+	}
+	require.Len(t, documented, len(a.Inputs), "docs/ci.md's input table lists action.yml's inputs")
+	for name, in := range a.Inputs {
+		def, ok := documented[name]
+		require.True(t, ok, "docs/ci.md documents input %s", name)
+		if *in.Default == "" {
+			require.Equal(t, "none", def, name)
+		} else {
+			require.Equal(t, "`"+*in.Default+"`", def, name)
+		}
+	}
 }

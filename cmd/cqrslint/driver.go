@@ -269,6 +269,7 @@ func (c *command) printStats(r *report, s *analyzer.Stats, roots, unused int) {
 		width = max(width, len(rw.label)+1)
 		digits = max(digits, len(strconv.Itoa(rw.n)))
 	}
+	fmt.Fprintf(c.stderr, "%s version %s\n", r.Analyzer, r.Version)
 	fmt.Fprintf(c.stderr, "%s stats for %d %s:\n", r.Analyzer, roots, plural(roots, "package"))
 	for _, rw := range rows {
 		fmt.Fprintf(c.stderr, "  %-*s %*d\n", width, rw.label+":", digits, rw.n)

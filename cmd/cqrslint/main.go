@@ -14,14 +14,14 @@
 // golang.org/x/tools/go/analysis/checker, which adds SARIF and GitHub
 // Actions output, a statistics summary, baselines, fixes that leave the
 // findings without one reported, query plans and split suggestions. Under
-// go vet its flags are accepted and ignored. docs/cli.md documents every
-// flag and the exit codes.
+// go vet its flags are accepted and ignored. -version prints the release
+// or commit a binary was built from; -V=full stays go/analysis's answer to
+// go vet. docs/cli.md documents every flag and the exit codes.
 package main
 
 import (
 	"flag"
 	"os"
-	"runtime/debug"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/singlechecker"
@@ -30,11 +30,13 @@ import (
 )
 
 func main() {
+	v := currentVersion()
 	c := &command{
 		stdout:      os.Stdout,
 		stderr:      os.Stderr,
 		newAnalyzer: func() *analysis.Analyzer { return analyzer.New(analyzer.Options{}) },
-		version:     version(),
+		version:     v.Version,
+		versionText: v.String(),
 	}
 	code, delegate := c.run(os.Args[1:])
 	if !delegate {
@@ -43,14 +45,6 @@ func main() {
 	// Register the driver flags so that -h and -flags list them and go vet
 	// passes them through; singlechecker then ignores them.
 	new(driverFlags).register(flag.CommandLine)
+	registerVersionFlag(flag.CommandLine)
 	singlechecker.Main(analyzer.Analyzer)
-}
-
-// version is the module version cqrslint was built at: "v1.2.3" when
-// installed with go install ...@v1.2.3, "(devel)" in a checkout.
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }

@@ -100,7 +100,7 @@ func TestHelpMatchesReadme(t *testing.T) {
 	for name := range documented {
 		require.Contains(t, help, name, "README documents -%s, which `cqrslint -h` does not have", name)
 	}
-	own := slices.Clone(driverFlagNames)
+	own := append(slices.Clone(driverFlagNames), versionFlag)
 	analyzer.New(analyzer.Options{}).Flags.VisitAll(func(f *flag.Flag) { own = append(own, f.Name) })
 	for _, name := range own {
 		require.True(t, documented[name], "README does not document -%s", name)
@@ -114,6 +114,7 @@ func TestCheckerFlags(t *testing.T) {
 	for _, n := range driverFlagNames {
 		ours[n] = true
 	}
+	ours[versionFlag] = true
 	analyzer.New(analyzer.Options{}).Flags.VisitAll(func(f *flag.Flag) { ours[f.Name] = true })
 	var want []string
 	for _, n := range helpFlags(t) {
@@ -151,10 +152,23 @@ func TestCheckerFlags(t *testing.T) {
 	}
 }
 
+// TestVersion checks both version flags of the command: -V=full stays
+// go/analysis's answer, which go vet parses and keys its cache by, and
+// -version prints cqrslint's own version (the test binary carries no VCS
+// information: "devel").
 func TestVersion(t *testing.T) {
 	r := cqrslint(t, ".", "-V=full")
 	require.Equal(t, 0, r.code, r.stderr)
 	require.Regexp(t, `^\S+ version devel .*buildID=[0-9a-f]+\n$`, r.stdout)
+
+	r = cqrslint(t, ".", "-version")
+	require.Equal(t, 0, r.code, r.stderr)
+	require.Equal(t, currentVersion().String()+"\n", r.stdout)
+	require.Regexp(t, `^cqrslint devel \(go1\.\d+`, r.stdout)
+	require.Empty(t, r.stderr)
+
+	r = cqrslint(t, ".", "-version", "-format=xml", "./...")
+	require.Equal(t, 0, r.code, "-version answers before the driver flags are checked: %s", r.stderr)
 }
 
 // TestGoVet runs the command under go vet -vettool: the driver flags are
@@ -189,6 +203,9 @@ func TestCommand(t *testing.T) {
 	require.NoError(t, err)
 	require.NoError(t, rep.Validate())
 	require.Contains(t, r.stderr, "cqrslint stats for 2 packages:")
+	version := currentVersion().Version
+	require.Equal(t, version, *rep.Runs[0].Tool.Driver.Version, "SARIF carries -version's version")
+	require.Contains(t, r.stderr, "cqrslint version "+version+"\n", "so does -stats")
 
 	r = cqrslint(t, dir, "./...")
 	require.Equal(t, 0, r.code, r.stderr)
