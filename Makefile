@@ -6,23 +6,44 @@ REVIEWDOG_VERSION ?= v0.21.0
 REVIEWDOG  = bin/tools/reviewdog-$(REVIEWDOG_VERSION)/reviewdog
 GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
 
-.PHONY: build test lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg release release-dry
+.PHONY: build test test-race test-cacheprog check lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg release release-dry
 
 ## build: the cqrslint binary in bin/
 build:
 	$(GO) build -o $(BIN) ./cmd/cqrslint
 
-## test: gofmt check, go vet, and every test with the race detector. Without PostgreSQL the database tests
-## skip, and a SKIP line names each package that skips; with CI (or DATABASE_URL) set they fail instead.
+## test: gofmt check, go vet, and every test; the race detector on the packages
+## with concurrency of their own: the command (its driver loads packages in
+## parallel), the SQL layer and the demo. The analyzer's analysistest cases and
+## the rest run without it here; CI adds their race pass (test-race).
+## Without PostgreSQL the database tests skip, and a SKIP line names each package
+## that skips; with CI (or DATABASE_URL) set they fail instead.
 ## The reviewdog recipe's test needs reviewdog: installed at a pinned version into bin/tools.
 DBTEST      = github.com/cqrslint/cqrslint/demo/internal/dbtest
 DBTEST_PKGS = $(GO) list -f '{{range .TestImports}}{{if eq . "$(DBTEST)"}}{{$$.ImportPath}}{{"\n"}}{{end}}{{end}}{{range .XTestImports}}{{if eq . "$(DBTEST)"}}{{$$.ImportPath}}{{"\n"}}{{end}}{{end}}' ./...
+RACE_PKGS   = ./cmd/... ./analyzer/internal/sqlinfo/... ./demo/...
+NORACE_PKGS = $(shell $(GO) list ./... | grep -v -e '/cmd/' -e '/analyzer/internal/sqlinfo' -e '/demo$$' -e '/demo/' -e '/bench/cacheprog')
 test: fmt-check vet $(REVIEWDOG)
 	@$(GO) run ./demo/internal/dbtest/skipnote $$($(DBTEST_PKGS))
-	CQRSLINT_REVIEWDOG=$(abspath $(REVIEWDOG)) $(GO) test -race -count=1 -timeout=30m ./...
+	CQRSLINT_REVIEWDOG=$(abspath $(REVIEWDOG)) $(GO) test -race -count=1 -timeout=30m $(RACE_PKGS)
+	$(GO) test -count=1 -timeout=30m $(NORACE_PKGS)
 
 $(REVIEWDOG):
 	GOBIN=$(abspath $(dir $(REVIEWDOG))) $(GO) install github.com/reviewdog/reviewdog/cmd/reviewdog@$(REVIEWDOG_VERSION)
+
+## test-race: the race detector on the packages make test runs without it (CI)
+test-race:
+	$(GO) test -race -count=1 -timeout=30m $(NORACE_PKGS)
+
+## test-cacheprog: cqrslint under go vet with a shared GOCACHEPROG cache (CI):
+## a cold cache, a second machine, a one-package edit (docs/performance.md)
+test-cacheprog:
+	$(GO) test -count=1 ./bench/cacheprog/
+
+## check: the quick inner loop: gofmt check, go vet and the tests in -short mode
+## (no go vet end-to-end runs), without the race detector
+check: fmt-check vet
+	$(GO) test -short -count=1 ./...
 
 fmt-check:
 	@out=$$(gofmt -l $(GOFILES)); if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi

@@ -17,46 +17,31 @@ func testdata(t *testing.T) string {
 	return dir
 }
 
-func TestAnalyzer(t *testing.T) {
-	cut := 0
-	for _, tc := range []struct {
-		pkg  string
-		opts analyzer.Options
-	}{
-		{pkg: "pgxgod"},
-		{pkg: "sqlgod"},
-		{pkg: "sqlxgod"},
-		{pkg: "dbtx"},
-		{pkg: "crossapp"},
-		{pkg: "resolve"},
-		{pkg: "collect"},
-		{pkg: "unused"},
-		{pkg: "suppress"},
-		{pkg: "clean"},
-		{pkg: "apis"},
-		{pkg: "testfiles"},
-		{pkg: "cgouse"},
-		{pkg: "crashes"},
-		{pkg: "strict", opts: analyzer.Options{Strict: true}},
-		{pkg: "directives"},
-		{pkg: "directivesstrict", opts: analyzer.Options{Strict: true, Disable: []string{analyzer.RuleUnusedComputed}}},
-		{pkg: "writeside"},
-		{pkg: "inplace"},
-		{pkg: "helpers"},
-		{pkg: "rowhelpuse"},
-		{pkg: "sqlcsvc"},
-		{pkg: "writesidestrict", opts: analyzer.Options{Strict: true}},
-	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			results := analysistest.Run(t, testdata(t), analyzer.New(tc.opts), tc.pkg)
-			cut += checkStoredQueries(t, results)
-		})
-	}
-	require.Positive(t, cut, "stored-only queries checked")
-}
+// analyzed are the testdata packages TestAnalyzer checks with the default
+// options. They are analyzed in one analysistest.Run: the standard library
+// and the stubs they share are loaded and analyzed once, and the checker
+// runs the packages in parallel, which the race detector (CI's race pass)
+// watches for state shared between passes.
+var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
+	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes", "writeside", "inplace", "helpers", "rowhelpuse", "sqlcsvc",
+	"directives"}
 
-// TestStats checks the coverage counts on the packages with skipped sites.
-func TestStats(t *testing.T) {
+// TestAnalyzer checks each package's diagnostics and facts against its
+// want comments (analysistest reports each mismatch at its position), and
+// the coverage counts of the packages with skipped sites.
+func TestAnalyzer(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), analyzed...)
+	byPkg := map[string]*analyzer.Stats{}
+	for _, r := range results {
+		require.NoError(t, r.Err, r.Pass.Pkg.Path())
+		byPkg[r.Pass.Pkg.Path()] = r.Result.(*analyzer.Stats)
+	}
+	for _, pkg := range analyzed {
+		require.Contains(t, byPkg, pkg) // test variants come on top
+	}
+	require.Positive(t, checkStoredQueries(t, results), "stored-only queries checked")
+
 	for _, tc := range []struct {
 		pkg  string
 		want analyzer.Stats
@@ -74,12 +59,25 @@ func TestStats(t *testing.T) {
 			Unmapped: map[string]int{"row passed to a function without a body here (an interface method, a func value)": 1}}},
 		{pkg: "writeside", want: analyzer.Stats{CallSites: 26, Resolved: 26, Findings: 9, Projections: 1}},
 	} {
-		t.Run(tc.pkg, func(t *testing.T) {
-			results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), tc.pkg)
-			require.Len(t, results, 1)
-			got := *results[0].Result.(*analyzer.Stats)
-			got.Details = nil
+		t.Run("stats/"+tc.pkg, func(t *testing.T) {
+			got := *byPkg[tc.pkg]
+			got.Details = nil // checked by checkStoredQueries
 			assert.Equal(t, tc.want, got)
 		})
 	}
+}
+
+// TestStrict checks the packages whose want comments hold with -strict.
+func TestStrict(t *testing.T) {
+	t.Parallel()
+	results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{Strict: true}), "strict", "writesidestrict")
+	checkStoredQueries(t, results)
+}
+
+// TestDirectivesStrict checks the //cqrslint:ignore comments reported with
+// -strict, for a rule turned off too.
+func TestDirectivesStrict(t *testing.T) {
+	t.Parallel()
+	opts := analyzer.Options{Strict: true, Disable: []string{analyzer.RuleUnusedComputed}}
+	analysistest.Run(t, testdata(t), analyzer.New(opts), "directivesstrict")
 }

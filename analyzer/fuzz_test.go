@@ -8,6 +8,7 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -195,6 +196,23 @@ type fuzzEnv struct {
 	sizes types.Sizes
 }
 
+// The tests of this file share one fuzzEnv, loaded by the first that needs
+// it (they do not run in parallel: check adds and removes a package).
+var (
+	fuzzEnvOnce   sync.Once
+	sharedFuzzEnv *fuzzEnv
+)
+
+// getFuzzEnv returns the shared fuzzEnv.
+func getFuzzEnv(tb testing.TB) *fuzzEnv {
+	tb.Helper()
+	fuzzEnvOnce.Do(func() { sharedFuzzEnv = newFuzzEnv(tb) })
+	if sharedFuzzEnv == nil {
+		tb.Fatal("loading the fuzz environment failed in an earlier test")
+	}
+	return sharedFuzzEnv
+}
+
 func newFuzzEnv(tb testing.TB) *fuzzEnv {
 	tb.Helper()
 	paths := []string{"context", "database/sql",
@@ -363,7 +381,7 @@ func hugeSQL() map[string]string {
 // it must finish without a panic or an error (the SQL layer bounds the
 // work and skips with a counted reason).
 func TestHugeSQL(t *testing.T) {
-	env := newFuzzEnv(t)
+	env := getFuzzEnv(t)
 	for name, sql := range hugeSQL() {
 		t.Run(name, func(t *testing.T) {
 			st, _ := env.check(t, sql)
@@ -376,7 +394,7 @@ func TestHugeSQL(t *testing.T) {
 // analyzer: with a god struct query, call sites are found, resolved
 // through constants, concatenation and the wrapper fact, and reported.
 func TestFuzzHarness(t *testing.T) {
-	env := newFuzzEnv(t)
+	env := getFuzzEnv(t)
 	st, diags := env.check(t, fuzzSeeds()[0])
 	if st.CallSites < 15 || st.Resolved < 10 || diags == 0 {
 		t.Fatalf("the fuzz sources are not analyzed: %d call sites, %d resolved, %d diagnostics, skipped %v",
@@ -388,7 +406,7 @@ func TestFuzzHarness(t *testing.T) {
 // FuzzAnalyzer runs the analyzer on Go code that sends arbitrary SQL
 // from every kind of call site: it must neither panic nor fail.
 func FuzzAnalyzer(f *testing.F) {
-	env := newFuzzEnv(f)
+	env := getFuzzEnv(f)
 	for _, s := range fuzzSeeds() {
 		f.Add(s)
 	}

@@ -90,6 +90,13 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	return stats, nil
 }
 
+// DatabasePackages returns the import paths of the packages through which
+// any SQL call must pass. In a package that imports none of them, directly
+// or not, the analyzer reports nothing and exports no fact, so a driver may
+// load such a dependency from export data and not analyze it (cqrslint's
+// own driver does).
+func DatabasePackages() []string { return append([]string(nil), dbPackages...) }
+
 // importsDatabase reports whether pkg imports, directly or not, a package
 // through which SQL is sent.
 func importsDatabase(pkg *types.Package) bool {

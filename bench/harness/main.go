@@ -32,6 +32,7 @@ package main
 import (
 	"bytes"
 	"cmp"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -59,6 +60,8 @@ type config struct {
 	out        string
 	profile    string
 	profileTop int
+	dir        string // -dir: a real checkout instead of generated modules
+	edit       string // -edit: the file a one-package edit appends to
 }
 
 func main() {
@@ -74,6 +77,8 @@ func main() {
 	flag.StringVar(&cfg.out, "o", "", "also write the markdown report to this file")
 	flag.StringVar(&cfg.profile, "cpuprofile", "", "write a CPU profile of standalone cqrslint on the largest size to this file and print its top functions")
 	flag.IntVar(&cfg.profileTop, "top", 25, "number of functions of the profile to print")
+	flag.StringVar(&cfg.dir, "dir", "", "benchmark the module checked out in `PATH` (its ./... packages) instead of generated modules; findings are counted, not checked")
+	flag.StringVar(&cfg.edit, "edit", "", "with -dir: the Go `file` (relative to -dir) the one-package edit appends a function to; without it the after-edit rows are skipped")
 	flag.Func("extra", "also time a prebuilt variant of cqrslint, as `name=binary` (repeatable): a candidate speed-up, measured side by side", func(v string) error {
 		name, bin, ok := strings.Cut(v, "=")
 		if !ok || name == "" || bin == "" || strings.ContainsAny(name, " |") {
@@ -94,6 +99,9 @@ func main() {
 	})
 	flag.Parse()
 	for _, s := range strings.Split(sizes, ",") {
+		if cfg.dir != "" {
+			break
+		}
 		n, err := strconv.Atoi(strings.TrimSpace(s))
 		if err != nil || n < 6 {
 			fatalf("-sizes: %q is not a size (at least 6 packages)", s)
@@ -126,10 +134,17 @@ type tool struct {
 
 // A mode is one command line to time.
 type mode struct {
-	key   string // row label
-	tool  *tool  // nil for stock go vet
-	vet   bool   // under go vet
-	exits []int  // accepted exit codes
+	key   string   // row label
+	tool  *tool    // nil for stock go vet
+	vet   bool     // under go vet
+	flags []string // before the patterns, standalone
+	sarif bool     // the output is SARIF
+	// edit: a function is appended to the edit file before each run, and
+	// under go vet the same tool copy is used for every run of a size, so
+	// that go vet's cache holds the results of the previous run: the
+	// incremental case.
+	edit  bool
+	exits []int // accepted exit codes
 }
 
 // A sample is one timed run.
@@ -142,6 +157,8 @@ type sample struct {
 
 type sizeResult struct {
 	n        int
+	label    string // the size, or the -dir module's name
+	pkgs     int    // packages matched by ./...
 	summary  *synth.Summary
 	wants    int
 	samples  map[string][]sample
@@ -187,6 +204,9 @@ func run(cfg config) error {
 	}
 	modes := []*mode{
 		{key: "cqrslint", tool: tools[0], exits: []int{0, 3}},
+		{key: "sarif cqrslint", tool: tools[0], flags: []string{"-format=sarif"}, sarif: true, exits: []int{0, 3}},
+		{key: "sarif cqrslint after edit", tool: tools[0], flags: []string{"-format=sarif"}, sarif: true, edit: true, exits: []int{0, 3}},
+		{key: "vet cqrslint after edit", tool: tools[0], vet: true, edit: true, exits: []int{0, 1}},
 		{key: "nop", tool: tools[1], exits: []int{0}},
 		{key: "nopfact", tool: tools[2], exits: []int{0}},
 		{key: "vet stock", vet: true, exits: []int{0}},
@@ -201,6 +221,9 @@ func run(cfg config) error {
 	}
 
 	var results []*sizeResult
+	if cfg.dir != "" {
+		cfg.sizes = []int{0}
+	}
 	for _, n := range cfg.sizes {
 		r, err := benchSize(cfg, work, n, modes)
 		if err != nil {
@@ -214,6 +237,9 @@ func run(cfg config) error {
 	if cfg.profile != "" {
 		largest := slices.Max(cfg.sizes)
 		dir := filepath.Join(work, fmt.Sprintf("n%d", largest))
+		if cfg.dir != "" {
+			dir = cfg.dir
+		}
 		if err := profile(&rep, cfg, dir, tools[0].bin); err != nil {
 			return err
 		}
@@ -227,7 +253,7 @@ func run(cfg config) error {
 	var bad []string
 	for _, r := range results {
 		for _, p := range r.sanity {
-			bad = append(bad, fmt.Sprintf("size %d: %s", r.n, p))
+			bad = append(bad, fmt.Sprintf("%s: %s", r.label, p))
 		}
 	}
 	if len(bad) > 0 {
@@ -241,66 +267,166 @@ func run(cfg config) error {
 
 func benchSize(cfg config, work string, n int, modes []*mode) (*sizeResult, error) {
 	t0 := time.Now()
-	dir := filepath.Join(work, fmt.Sprintf("n%d", n))
-	if err := os.RemoveAll(dir); err != nil {
-		return nil, err
-	}
-	sum, err := synth.Generate(dir, synth.Config{Packages: n, Seed: cfg.seed})
-	if err != nil {
-		return nil, err
-	}
-	// The generated module has its own go.mod; resolve its go.sum from
-	// the module cache or the proxy, whatever GOFLAGS the caller has.
-	if _, err := command(dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy"); err != nil {
-		return nil, err
+	var (
+		dir   string
+		sum   = &synth.Summary{}
+		wants []synth.Want
+		edit  string
+		err   error
+	)
+	if cfg.dir != "" {
+		if dir, err = filepath.Abs(cfg.dir); err != nil {
+			return nil, err
+		}
+		if cfg.edit != "" {
+			edit = filepath.Join(dir, cfg.edit)
+		}
+	} else {
+		dir = filepath.Join(work, fmt.Sprintf("n%d", n))
+		if err := os.RemoveAll(dir); err != nil {
+			return nil, err
+		}
+		if sum, err = synth.Generate(dir, synth.Config{Packages: n, Seed: cfg.seed}); err != nil {
+			return nil, err
+		}
+		// The generated module has its own go.mod; resolve its go.sum from
+		// the module cache or the proxy, whatever GOFLAGS the caller has.
+		if _, err := command(dir, []string{"GOFLAGS=-mod=mod"}, "go", "mod", "tidy"); err != nil {
+			return nil, err
+		}
+		if wants, err = synth.Wants(dir); err != nil {
+			return nil, err
+		}
+		// The one-package edit goes to the first repository package, which
+		// services and handlers import.
+		repos, err := filepath.Glob(filepath.Join(dir, "repo", "*", "*.go"))
+		if err != nil || len(repos) == 0 {
+			return nil, fmt.Errorf("no repository package to edit in %s", dir)
+		}
+		slices.Sort(repos)
+		edit = repos[0]
 	}
 	if _, err := command(dir, nil, "go", "build", "./..."); err != nil {
 		return nil, err
 	}
-	wants, err := synth.Wants(dir)
+	list, err := command(dir, nil, "go", "list", "./...")
 	if err != nil {
 		return nil, err
 	}
-	logf("size %d: %d packages, %d lines, %d expected findings in %s", n, sum.Layout.Total(), sum.Lines, len(wants), dir)
-	res := &sizeResult{n: n, summary: sum, wants: len(wants), samples: map[string][]sample{}, loadLo: 1e9}
+	label := strconv.Itoa(n)
+	if cfg.dir != "" {
+		label = filepath.Base(dir)
+	}
+	res := &sizeResult{n: n, label: label, pkgs: len(strings.Fields(list)), summary: sum, wants: len(wants),
+		samples: map[string][]sample{}, loadLo: 1e9}
+	logf("%s: %d packages, %d expected findings in %s; edits go to %s", label, res.pkgs, len(wants), dir, edit)
+
+	// The after-edit go vet runs share one copy of the tool per size.
+	stable := map[*mode]string{}
+	defer func() {
+		for _, cp := range stable {
+			os.Remove(cp)
+		}
+	}()
+	edits := 0
+	prepare := func(m *mode) (string, bool, error) {
+		if !m.edit {
+			return "", true, nil
+		}
+		if edit == "" {
+			return "", false, nil
+		}
+		edits++
+		if err := appendFunc(edit, edits); err != nil {
+			return "", false, err
+		}
+		if !m.vet {
+			return "", true, nil
+		}
+		if stable[m] == "" {
+			cp, err := uniqueCopy(m.tool.bin, "stable")
+			if err != nil {
+				return "", false, err
+			}
+			stable[m] = cp
+		}
+		return stable[m], true, nil
+	}
 
 	// Sanity and warm-up pass (not timed).
 	for _, m := range modes {
-		s, out, err := runMode(dir, m, "warm")
+		vettool, ok, err := prepare(m)
 		if err != nil {
 			return nil, err
 		}
+		if !ok {
+			continue
+		}
+		s, out, err := runMode(dir, m, "warm", vettool)
+		if err != nil {
+			return nil, err
+		}
+		diags := diagnostics(dir, out)
+		if m.sarif {
+			if diags, err = sarifDiagnostics(out); err != nil {
+				return nil, fmt.Errorf("%s: %v", m.key, err)
+			}
+		}
 		switch {
+		case m.tool != nil && m.tool.finds && cfg.dir == "":
+			res.sanity = append(res.sanity, checkFindings(diags, wants, m.key)...)
 		case m.tool != nil && m.tool.finds:
-			res.sanity = append(res.sanity, checkFindings(dir, out, wants, m.key)...)
+			logf("%s: %s: %d findings", label, m.key, len(diags))
 		case s.findings != 0:
 			res.sanity = append(res.sanity, fmt.Sprintf("%s reported %d diagnostics, want none", m.key, s.findings))
 		}
 	}
 	for i := range cfg.runs {
 		for _, m := range modes {
-			s, _, err := runMode(dir, m, fmt.Sprintf("r%d", i))
+			vettool, ok, err := prepare(m)
+			if err != nil {
+				return nil, err
+			}
+			if !ok {
+				continue
+			}
+			s, _, err := runMode(dir, m, fmt.Sprintf("r%d", i), vettool)
 			if err != nil {
 				return nil, err
 			}
 			res.samples[m.key] = append(res.samples[m.key], s)
 			res.loadLo = min(res.loadLo, s.load)
 			res.loadHi = max(res.loadHi, s.load)
-			logf("size %d run %d %-13s %6.2fs cpu %6.2fs rss %5d MB findings %d load %.2f",
-				n, i+1, m.key, s.wall.Seconds(), s.cpu.Seconds(), s.rssKB/1024, s.findings, s.load)
+			logf("%s run %d %-26s %6.2fs cpu %6.2fs rss %5d MB findings %d load %.2f",
+				label, i+1, m.key, s.wall.Seconds(), s.cpu.Seconds(), s.rssKB/1024, s.findings, s.load)
 		}
 	}
 	res.duration = time.Since(t0)
 	return res, nil
 }
 
-// runMode runs m once in dir. tag makes go vet's cache key unique.
-func runMode(dir string, m *mode, tag string) (sample, string, error) {
+// appendFunc appends a new exported function to a Go file: a one-package
+// edit that changes the package's export data, so that its importers are
+// compiled and analyzed again too.
+func appendFunc(file string, n int) error {
+	f, err := os.OpenFile(file, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	_, werr := fmt.Fprintf(f, "\n// BenchEdit%d is appended by the benchmark harness.\nfunc BenchEdit%d() {}\n", n, n)
+	return errors.Join(werr, f.Close())
+}
+
+// runMode runs m once in dir. tag makes go vet's cache key unique, unless
+// vettool names the tool copy to use.
+func runMode(dir string, m *mode, tag, vettool string) (sample, string, error) {
 	var args []string
 	var cleanup func()
 	switch {
 	case !m.vet:
-		args = []string{m.tool.bin, "./..."}
+		args = append(append([]string{m.tool.bin}, m.flags...), "./...")
+	case vettool != "":
+		args = []string{"go", "vet", "-vettool=" + vettool, "./..."}
 	case m.tool == nil:
 		// Stock vet's ID is the toolchain version; the flags are part of
 		// the cache key, so name a printf wrapper that does not exist.
@@ -319,9 +445,12 @@ func runMode(dir string, m *mode, tag string) (sample, string, error) {
 	load := loadAvg()
 	cmd := exec.Command(args[0], args[1:]...)
 	cmd.Dir = dir
-	var out bytes.Buffer
+	var out, stderr bytes.Buffer
 	cmd.Stdout = &out
 	cmd.Stderr = &out
+	if m.sarif {
+		cmd.Stderr = &stderr // the SARIF document alone on stdout
+	}
 	t0 := time.Now()
 	err := cmd.Run()
 	wall := time.Since(t0)
@@ -333,8 +462,8 @@ func runMode(dir string, m *mode, tag string) (sample, string, error) {
 		}
 		code = ee.ExitCode()
 	}
-	if !slices.Contains(m.exits, code) || strings.Contains(out.String(), "panic:") {
-		return sample{}, "", fmt.Errorf("%s in %s: exit status %d:\n%s", strings.Join(args, " "), dir, code, tail(out.String(), 40))
+	if !slices.Contains(m.exits, code) || strings.Contains(out.String()+stderr.String(), "panic:") {
+		return sample{}, "", fmt.Errorf("%s in %s: exit status %d:\n%s", strings.Join(args, " "), dir, code, tail(out.String()+stderr.String(), 40))
 	}
 	ps := cmd.ProcessState
 	s := sample{
@@ -343,6 +472,13 @@ func runMode(dir string, m *mode, tag string) (sample, string, error) {
 		rssKB:    maxRSSKB(ps),
 		findings: len(diagnostics(dir, out.String())),
 		load:     load,
+	}
+	if m.sarif {
+		ds, err := sarifDiagnostics(out.String())
+		if err != nil {
+			return sample{}, "", fmt.Errorf("%s: %v", strings.Join(args, " "), err)
+		}
+		s.findings = len(ds)
 	}
 	return s, out.String(), nil
 }
@@ -392,8 +528,39 @@ func diagnostics(dir string, out string) []diag {
 	return ds
 }
 
+// sarifDiagnostics reads the results of a SARIF report.
+func sarifDiagnostics(out string) ([]diag, error) {
+	var rep struct {
+		Runs []struct {
+			Results []struct {
+				Message   struct{ Text string }
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		return nil, fmt.Errorf("not SARIF: %v", err)
+	}
+	var ds []diag
+	for _, run := range rep.Runs {
+		for _, r := range run.Results {
+			if len(r.Locations) == 0 {
+				continue
+			}
+			loc := r.Locations[0].PhysicalLocation
+			ds = append(ds, diag{file: loc.ArtifactLocation.URI, line: loc.Region.StartLine, msg: r.Message.Text})
+		}
+	}
+	return ds, nil
+}
+
 // checkFindings compares cqrslint's diagnostics with the markers.
-func checkFindings(dir, out string, wants []synth.Want, key string) []string {
+func checkFindings(diags []diag, wants []synth.Want, key string) []string {
 	type pos struct {
 		file string
 		line int
@@ -404,7 +571,7 @@ func checkFindings(dir, out string, wants []synth.Want, key string) []string {
 	}
 	got := map[pos]bool{}
 	var problems []string
-	for _, d := range diagnostics(dir, out) {
+	for _, d := range diags {
 		p := pos{d.file, d.line}
 		typ, ok := want[p]
 		switch {
@@ -456,22 +623,40 @@ func report(w io.Writer, cfg config, results []*sizeResult, total time.Duration)
 	fmt.Fprintf(w, "Cells are median wall time / median CPU time (user+system, whole process tree); ratios are of wall medians, CPU ratio in parentheses.\n\n")
 
 	fmt.Fprintf(w, "## Standalone: `tool ./...`\n\n")
-	fmt.Fprintf(w, "| pkgs | lines | cqrslint | nop (no facts) | nopfact (1 fact) | cqrslint/nop | cqrslint/nopfact | peak RSS MB cqrslint / nop / nopfact | findings / want | load (1 min) |\n")
+	fmt.Fprintf(w, "| size | lines | cqrslint | nop (no facts) | nopfact (1 fact) | cqrslint/nop | cqrslint/nopfact | peak RSS MB cqrslint / nop / nopfact | findings / want | load (1 min) |\n")
 	fmt.Fprintf(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range results {
 		c, n, f := r.samples["cqrslint"], r.samples["nop"], r.samples["nopfact"]
-		fmt.Fprintf(w, "| %d | %d | %s | %s | %s | %s | %s | %d / %d / %d | %d / %d | %.1f–%.1f |\n",
-			r.n, r.summary.Lines, cell(c), cell(n), cell(f), ratio(c, n), ratio(c, f),
+		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s | %d / %d / %d | %d / %d | %.1f–%.1f |\n",
+			r.label, r.summary.Lines, cell(c), cell(n), cell(f), ratio(c, n), ratio(c, f),
 			peakMB(c), peakMB(n), peakMB(f), last(c).findings, r.wants, r.loadLo, r.loadHi)
 	}
 	fmt.Fprintf(w, "\n## go vet (vet cache defeated, build cache warm)\n\n")
-	fmt.Fprintf(w, "| pkgs | stock `go vet` | `-vettool=cqrslint` | `-vettool=nop` | `-vettool=nopfact` | cqrslint/nop | cqrslint/nopfact | cqrslint/stock | peak RSS MB cqrslint / nop / nopfact / stock | findings / want |\n")
+	fmt.Fprintf(w, "| size | stock `go vet` | `-vettool=cqrslint` | `-vettool=nop` | `-vettool=nopfact` | cqrslint/nop | cqrslint/nopfact | cqrslint/stock | peak RSS MB cqrslint / nop / nopfact / stock | findings / want |\n")
 	fmt.Fprintf(w, "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
 	for _, r := range results {
 		s, c, n, f := r.samples["vet stock"], r.samples["vet cqrslint"], r.samples["vet nop"], r.samples["vet nopfact"]
-		fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %s | %s | %s | %d / %d / %d / %d | %d / %d |\n",
-			r.n, cell(s), cell(c), cell(n), cell(f), ratio(c, n), ratio(c, f), ratio(c, s),
+		fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s | %s | %s | %d / %d / %d / %d | %d / %d |\n",
+			r.label, cell(s), cell(c), cell(n), cell(f), ratio(c, n), ratio(c, f), ratio(c, s),
 			peakMB(c), peakMB(n), peakMB(f), peakMB(s), last(c).findings, r.wants)
+	}
+	fmt.Fprintf(w, "\n## CI formats and incremental runs\n\n")
+	fmt.Fprintf(w, "`cqrslint -format=sarif ./...` (the driver behind the CI formats) against the fact-free floor; then each after a one-package edit (a function appended to one file, so that its importers are compiled again): standalone, and under go vet with the cache of the previous run (the same tool copy), against the cold go vet run above.\n\n")
+	fmt.Fprintf(w, "| module | pkgs | `-format=sarif` | nop (no facts) | sarif/nop | peak RSS MB sarif / nop | sarif after edit | vet cold | vet after edit | vet edit/cold | findings sarif / vet |\n")
+	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range results {
+		sa, n, se := r.samples["sarif cqrslint"], r.samples["nop"], r.samples["sarif cqrslint after edit"]
+		vc, ve := r.samples["vet cqrslint"], r.samples["vet cqrslint after edit"]
+		opt := func(ss []sample, f func([]sample) string) string {
+			if len(ss) == 0 {
+				return "n/a"
+			}
+			return f(ss)
+		}
+		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %d / %d | %s | %s | %s | %s | %d / %d |\n",
+			r.label, r.pkgs, cell(sa), cell(n), ratio(sa, n), peakMB(sa), peakMB(n),
+			opt(se, cell), cell(vc), opt(ve, cell), opt(ve, func(ss []sample) string { return ratio(ss, vc) }),
+			last(sa).findings, last(vc).findings)
 	}
 	if len(cfg.extras) > 0 {
 		fmt.Fprintf(w, "\n## Variants of cqrslint (-extra)\n\n")
@@ -480,8 +665,8 @@ func report(w io.Writer, cfg config, results []*sizeResult, total time.Duration)
 		for _, r := range results {
 			for _, e := range cfg.extras {
 				x, vx := r.samples[e.name], r.samples["vet "+e.name]
-				fmt.Fprintf(w, "| %d | %s | %s | %s | %s | %d (%d) | %s | %s | %s | %d / %d |\n",
-					r.n, e.name, cell(x), ratio(x, r.samples["cqrslint"]), ratio(x, r.samples["nopfact"]),
+				fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %d (%d) | %s | %s | %s | %d / %d |\n",
+					r.label, e.name, cell(x), ratio(x, r.samples["cqrslint"]), ratio(x, r.samples["nopfact"]),
 					peakMB(x), peakMB(r.samples["cqrslint"]), cell(vx), ratio(vx, r.samples["vet cqrslint"]),
 					ratio(vx, r.samples["vet nopfact"]), last(x).findings, r.wants)
 			}
@@ -489,30 +674,38 @@ func report(w io.Writer, cfg config, results []*sizeResult, total time.Duration)
 	}
 	fmt.Fprintf(w, "\n## All runs (wall seconds, in run order)\n\n| pkgs | command | runs | min | median | max |\n|---:|---|---|---:|---:|---:|\n")
 	for _, r := range results {
-		keys := []string{"cqrslint", "nop", "nopfact", "vet stock", "vet cqrslint", "vet nop", "vet nopfact"}
+		keys := []string{"cqrslint", "sarif cqrslint", "sarif cqrslint after edit", "nop", "nopfact",
+			"vet stock", "vet cqrslint", "vet cqrslint after edit", "vet nop", "vet nopfact"}
 		for _, e := range cfg.extras {
 			keys = append(keys, e.name, "vet "+e.name)
 		}
 		for _, key := range keys {
 			ss := r.samples[key]
+			if len(ss) == 0 {
+				continue
+			}
 			var runs []string
 			for _, s := range ss {
 				runs = append(runs, fmt.Sprintf("%.2f", s.wall.Seconds()))
 			}
 			walls := durations(ss, func(s sample) time.Duration { return s.wall })
-			fmt.Fprintf(w, "| %d | %s | %s | %.2f | %.2f | %.2f |\n", r.n, key, strings.Join(runs, " "),
+			fmt.Fprintf(w, "| %s | %s | %s | %.2f | %.2f | %.2f |\n", r.label, key, strings.Join(runs, " "),
 				slices.Min(walls).Seconds(), median(walls).Seconds(), slices.Max(walls).Seconds())
 		}
 	}
-	fmt.Fprintf(w, "\nGenerated modules:\n\n")
+	fmt.Fprintf(w, "\nModules:\n\n")
 	for _, r := range results {
+		if cfg.dir != "" {
+			fmt.Fprintf(w, "- %s: %d packages (./...), a checkout; findings counted, not checked; done in %s\n", r.label, r.pkgs, r.duration.Round(time.Second))
+			continue
+		}
 		l := r.summary.Layout
 		fmt.Fprintf(w, "- %d packages: %d util, %d domain, %d repositories (%s), %d services, %d handlers, 1 main; %d lines; %d expected findings; size done in %s\n",
 			r.n, l.Util, l.Domain, l.Repo, flavorList(r.summary.Flavors), l.Service, l.Handler, r.summary.Lines, r.wants, r.duration.Round(time.Second))
 	}
 	for _, r := range results {
 		for _, p := range r.sanity {
-			fmt.Fprintf(w, "- SANITY FAILURE at size %d: %s\n", r.n, p)
+			fmt.Fprintf(w, "- SANITY FAILURE at %s: %s\n", r.label, p)
 		}
 	}
 }

@@ -81,6 +81,9 @@ type command struct {
 	version string
 	// versionText is what -version prints.
 	versionText string
+	// factSources are the packages the analyzer's facts can come from
+	// (load.go); nil: any package.
+	factSources []string
 }
 
 // run reads args. When they select cqrslint's driver it runs it and

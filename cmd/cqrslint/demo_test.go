@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -17,7 +18,7 @@ func TestVetDemo(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go vet on the demo")
 	}
-	exe := freshCopy(t)
+	exe := vetTool(t)
 	root := filepath.Join(testdata, "..", "..", "..")
 
 	r := runProcess(t, root, "go", "vet", "-vettool="+exe, "./demo/before", "./demo/after")
@@ -45,7 +46,7 @@ func TestVetSqlx(t *testing.T) {
 		t.Skip("runs go vet")
 	}
 	root := filepath.Join(testdata, "..", "..", "..")
-	r := runProcess(t, root, "go", "vet", "-vettool="+freshCopy(t), "./analyzer/internal/e2e/sqlxrepo")
+	r := runProcess(t, root, "go", "vet", "-vettool="+vetTool(t), "./analyzer/internal/e2e/sqlxrepo")
 	require.Equal(t, 1, r.code, r.stderr)
 	var got []string
 	for _, line := range strings.Split(r.stderr, "\n") {
@@ -58,19 +59,34 @@ func TestVetSqlx(t *testing.T) {
 	}, got)
 }
 
-// freshCopy returns a copy of the test binary with a unique suffix, so
-// that go vet's cache (keyed by the tool's content) holds nothing for it.
-// Go 1.26's go vet keys a package's cached result the same whether it was
-// analyzed for its own report or only for the facts of an importer, so a
-// cached facts-only run would replay as "no findings".
-func freshCopy(t *testing.T) string {
+// vetTool returns a copy of the cqrslint binary (tool) with bytes appended,
+// made once per test run: go vet keys its cache by the tool's hash, so a
+// new copy is never answered from an earlier run's cache. Go 1.26's go vet
+// keys a package's cached result the same whether it was analyzed for its
+// own report or only for the facts of an importer, so a cached facts-only
+// run would replay as "no findings" (the pitfall in docs/cli.md). TestVetDemo and TestVetSqlx share it, so the second reuses
+// the first's results for the dependencies they share; neither vets a
+// package the other only imports.
+func vetTool(t *testing.T) string {
 	t.Helper()
-	exe, err := os.Executable()
-	require.NoError(t, err)
-	data, err := os.ReadFile(exe)
-	require.NoError(t, err)
-	fresh := filepath.Join(t.TempDir(), "cqrslint")
-	data = append(data, []byte(t.Name()+time.Now().String())...)
-	require.NoError(t, os.WriteFile(fresh, data, 0o755))
-	return fresh
+	exe := tool(t)
+	vetOnce.Do(func() {
+		data, err := os.ReadFile(exe)
+		if err != nil {
+			vetErr = err
+			return
+		}
+		fresh := filepath.Join(toolDir, "cqrslint-vet")
+		data = append(data, []byte(time.Now().String())...)
+		vetErr = os.WriteFile(fresh, data, 0o755)
+		vetPath = fresh
+	})
+	require.NoError(t, vetErr)
+	return vetPath
 }
+
+var (
+	vetOnce sync.Once
+	vetPath string
+	vetErr  error
+)

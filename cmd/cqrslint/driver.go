@@ -10,7 +10,6 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/checker"
-	"golang.org/x/tools/go/packages"
 
 	"github.com/cqrslint/cqrslint/analyzer"
 )
@@ -36,8 +35,8 @@ type driverConfig struct {
 	suggest       bool // print the split (suggest.go)
 }
 
-// drive loads the packages with go/packages, runs a on them with the
-// public go/analysis/checker, and prints the findings.
+// drive loads the packages (load.go), runs a on them with the public
+// go/analysis/checker, and prints the findings.
 func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 	var explain *explainer // connected first: a bad URL fails fast
 	if cfg.explain && cfg.writeBaseline == "" {
@@ -78,11 +77,12 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		return exitErrors
 	}
 
-	mode := packages.LoadSyntax | packages.NeedModule
-	if needFacts(a) {
-		mode = packages.LoadAllSyntax | packages.NeedModule
-	}
-	pkgs, err := packages.Load(&packages.Config{Mode: mode, Tests: cfg.tests}, cfg.patterns...)
+	pkgs, all, err := loadPackages(loadConfig{
+		patterns:    cfg.patterns,
+		tests:       cfg.tests,
+		facts:       needFacts(a),
+		factSources: c.factSources,
+	})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "%s: %v\n", a.Name, err)
 		return exitErrors
@@ -100,11 +100,11 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 			errs = append(errs, e)
 		}
 	}
-	packages.Visit(pkgs, nil, func(p *packages.Package) {
+	for _, p := range all {
 		for _, e := range p.Errors {
 			addErr(runError{PkgID: p.ID, Msg: e.Error()})
 		}
-	})
+	}
 
 	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
 	if err != nil {
@@ -277,7 +277,8 @@ func (c *command) printStats(r *report, s *analyzer.Stats, roots, unused int) {
 }
 
 // needFacts reports whether a or an analyzer it requires uses facts, in
-// which case every dependency must be loaded from source.
+// which case the dependencies where facts can arise are loaded from
+// source and analyzed too.
 func needFacts(a *analysis.Analyzer) bool {
 	seen := map[*analysis.Analyzer]bool{}
 	var visit func(*analysis.Analyzer) bool

@@ -37,6 +37,7 @@ func main() {
 		newAnalyzer: func() *analysis.Analyzer { return analyzer.New(analyzer.Options{}) },
 		version:     v.Version,
 		versionText: v.String(),
+		factSources: analyzer.DatabasePackages(),
 	}
 	code, delegate := c.run(os.Args[1:])
 	if !delegate {

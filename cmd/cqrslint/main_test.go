@@ -5,12 +5,14 @@ import (
 	"encoding/json"
 	"errors"
 	"flag"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/owenrumney/go-sarif/v3/pkg/report/v210/sarif"
@@ -22,12 +24,50 @@ import (
 // The test binary doubles as the cqrslint command (as in x/tools' own
 // driver tests): with CQRSLINT_TEST_MAIN=1 it runs main. Tests run it to
 // check the real command line, exit codes and go vet integration.
+//
+// Tests that run go vet use a cqrslint binary built once per test run
+// instead (tool): go vet starts the tool once per package and dependency,
+// and the test binary, built with -race or -cover, would make each of
+// those hundreds of processes several times slower.
 func TestMain(m *testing.M) {
 	if os.Getenv("CQRSLINT_TEST_MAIN") == "1" {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "cqrslint-test-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	toolDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+var (
+	toolDir   string // removed when the tests end
+	toolOnce  sync.Once
+	toolPath  string
+	toolBuild error
+)
+
+// tool returns the cqrslint binary, built on first use with the go
+// command running the tests, without the test binary's -race or -cover.
+func tool(t *testing.T) string {
+	t.Helper()
+	toolOnce.Do(func() {
+		path := filepath.Join(toolDir, "cqrslint")
+		cmd := exec.Command("go", "build", "-o", path, ".")
+		cmd.Dir = filepath.Dir(testdata)
+		if out, err := cmd.CombinedOutput(); err != nil {
+			toolBuild = fmt.Errorf("go build: %v\n%s", err, out)
+			return
+		}
+		toolPath = path
+	})
+	require.NoError(t, toolBuild)
+	return toolPath
 }
 
 // cqrslint runs the command as a process in dir.
@@ -177,8 +217,7 @@ func TestGoVet(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}
-	exe, err := os.Executable()
-	require.NoError(t, err)
+	exe := tool(t)
 	dir := shop(t)
 	for _, args := range [][]string{
 		{"vet", "-vettool=" + exe, "-strict", "-disable=unused-computed",
