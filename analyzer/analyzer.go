@@ -15,10 +15,13 @@ import (
 const (
 	RuleGodStruct      = "god-struct"
 	RuleUnusedComputed = "unused-computed"
+	// RuleIgnoreDirective reports a //cqrslint:ignore comment naming an
+	// unknown rule, or (with -strict) suppressing nothing.
+	RuleIgnoreDirective = "ignore-directive"
 )
 
 // Rules lists every rule id, in documentation order.
-var Rules = []string{RuleGodStruct, RuleUnusedComputed}
+var Rules = []string{RuleGodStruct, RuleUnusedComputed, RuleIgnoreDirective}
 
 func knownRule(r string) bool {
 	for _, k := range Rules {

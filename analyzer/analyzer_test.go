@@ -24,7 +24,7 @@ func testdata(t *testing.T) string {
 // watches for state shared between passes.
 var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
 	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes", "writeside", "inplace", "helpers", "rowhelpuse", "sqlcsvc",
-	"builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial"}
+	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial"}
 
 // TestAnalyzer checks each package's diagnostics and facts against its
 // want comments (analysistest reports each mismatch at its position), and
@@ -40,6 +40,7 @@ func TestAnalyzer(t *testing.T) {
 	for _, pkg := range analyzed {
 		require.Contains(t, byPkg, pkg) // test variants come on top
 	}
+	require.Positive(t, checkStoredQueries(t, results), "stored-only queries checked")
 
 	for _, tc := range []struct {
 		pkg  string
@@ -69,7 +70,9 @@ func TestAnalyzer(t *testing.T) {
 			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
 	} {
 		t.Run("stats/"+tc.pkg, func(t *testing.T) {
-			assert.Equal(t, tc.want, *byPkg[tc.pkg])
+			got := *byPkg[tc.pkg]
+			got.Details = nil // checked by checkStoredQueries
+			assert.Equal(t, tc.want, got)
 		})
 	}
 }
@@ -77,5 +80,14 @@ func TestAnalyzer(t *testing.T) {
 // TestStrict checks the packages whose want comments hold with -strict.
 func TestStrict(t *testing.T) {
 	t.Parallel()
-	analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{Strict: true}), "strict", "writesidestrict")
+	results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{Strict: true}), "strict", "writesidestrict")
+	checkStoredQueries(t, results)
+}
+
+// TestDirectivesStrict checks the //cqrslint:ignore comments reported with
+// -strict, for a rule turned off too.
+func TestDirectivesStrict(t *testing.T) {
+	t.Parallel()
+	opts := analyzer.Options{Strict: true, Disable: []string{analyzer.RuleUnusedComputed}}
+	analysistest.Run(t, testdata(t), analyzer.New(opts), "directivesstrict")
 }

@@ -41,6 +41,7 @@ type target struct {
 	// copied is set when the column was scanned into the local and the
 	// local then stored into the field: p.LikeCount = likeCount.
 	copied bool
+	index  int // the column's number in the select list; -1 for a star's
 }
 
 // findSinks returns the scans of the rows or row the call returns, or a
@@ -345,7 +346,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			}
 			out := make([]target, len(cols))
 			for i, t := range k.fixed {
-				t.col, t.pos = cols[i], k.pos
+				t.col, t.pos, t.index = cols[i], k.pos, i
 				out[i] = t
 			}
 			return out, ""
@@ -368,7 +369,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 					t.owner, t.field, t.copied = owner, field, true
 				}
 			}
-			t.col, t.pos = cols[i], k.pos
+			t.col, t.pos, t.index = cols[i], k.pos, i
 			out = append(out, t)
 		}
 		return out, ""
@@ -385,7 +386,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		}
 		out := make([]target, 0, len(cols))
 		for i, c := range cols {
-			out = append(out, target{col: c, owner: owner, field: fields[i].name, pos: k.pos})
+			out = append(out, target{col: c, owner: owner, field: fields[i].name, pos: k.pos, index: i})
 		}
 		return out, ""
 	case scanByName, scanByNameLax, scanSqlxStruct:
@@ -395,13 +396,13 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		}
 		var out []target
 		matched := map[string]bool{}
-		for _, c := range cols {
+		for i, c := range cols {
 			if c.Star {
 				continue
 			}
 			for _, f := range fields {
 				if columnMatches(f, c.Name, k.mode) {
-					out = append(out, target{col: c, owner: owner, field: f.name, pos: k.pos})
+					out = append(out, target{col: c, owner: owner, field: f.name, pos: k.pos, index: i})
 					matched[f.name] = true
 					break
 				}
@@ -412,7 +413,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			// stored columns.
 			for _, f := range fields {
 				if !matched[f.name] {
-					out = append(out, target{col: sqlinfo.Column{Name: "*", Star: true}, owner: owner, field: f.name, pos: k.pos})
+					out = append(out, target{col: sqlinfo.Column{Name: "*", Star: true}, owner: owner, field: f.name, pos: k.pos, index: -1})
 				}
 			}
 		}

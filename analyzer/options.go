@@ -3,6 +3,7 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"strings"
 )
 
 // Options configure one analyzer instance. The command-line flags and the
@@ -19,7 +20,7 @@ type Options struct {
 func (o Options) Validate() error {
 	for _, r := range o.Disable {
 		if !knownRule(r) {
-			return fmt.Errorf("unknown rule %q in disable (known: %s, %s)", r, RuleGodStruct, RuleUnusedComputed)
+			return fmt.Errorf("unknown rule %q in disable (known: %s)", r, strings.Join(Rules, ", "))
 		}
 	}
 	return nil
@@ -58,7 +59,7 @@ func (f rulesFlag) Set(v string) error {
 		if i == len(v) || v[i] == ',' {
 			if r := v[start:i]; r != "" {
 				if !knownRule(r) {
-					return fmt.Errorf("unknown rule %q (known: %s, %s)", r, RuleGodStruct, RuleUnusedComputed)
+					return fmt.Errorf("unknown rule %q (known: %s)", r, strings.Join(Rules, ", "))
 				}
 				*f.rules = append(*f.rules, r)
 			}
@@ -71,6 +72,6 @@ func (f rulesFlag) Set(v string) error {
 // bindFlags attaches o's fields to fs. The flags write into o, so the
 // analyzer built from o sees what the command line says.
 func (o *Options) bindFlags(fs *flag.FlagSet) {
-	fs.BoolVar(&o.Strict, "strict", o.Strict, "also report structs mixing stored and computed columns on read-only paths")
-	fs.Var(rulesFlag{&o.Disable}, "disable", "comma-separated rule ids to turn off ("+RuleGodStruct+", "+RuleUnusedComputed+")")
+	fs.BoolVar(&o.Strict, "strict", o.Strict, "also report structs mixing stored and computed columns on read-only paths, and //cqrslint:ignore comments that suppress nothing")
+	fs.Var(rulesFlag{&o.Disable}, "disable", "comma-separated rule ids to turn off ("+strings.Join(Rules, ", ")+")")
 }

@@ -489,13 +489,15 @@ func (st *state) reportf(sup suppressions, rule string, n ast.Node, related []an
 		return false
 	}
 	st.stats.Findings++
-	st.pass.Report(analysis.Diagnostic{
+	d := analysis.Diagnostic{
 		Pos:      n.Pos(),
 		End:      n.End(),
 		Category: rule,
 		URL:      URL + rule + ".md",
 		Message:  fmt.Sprintf(format, args...),
 		Related:  related,
-	})
+	}
+	st.annotate(&d) // result.go: structured data and suggested fixes
+	st.pass.Report(d)
 	return true
 }

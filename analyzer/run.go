@@ -19,6 +19,7 @@ type state struct {
 	root  inspector.Cursor
 	uses  *useIndex
 	stats *Stats
+	sup   suppressions // read once, before the rules run
 
 	units        map[ast.Node]*unit
 	calls        []call // every call with a known callee
@@ -51,7 +52,9 @@ type parsed struct {
 
 func run(pass *analysis.Pass, o *Options) (any, error) {
 	stats := &Stats{}
+	sup := readDirectives(pass, o, stats)
 	if !importsDatabase(pass.Pkg) {
+		sup.reportUnused(pass, o, stats)
 		return stats, nil // no SQL can be sent from here
 	}
 	// The inspector is built here, after the check above, rather than
@@ -63,6 +66,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 		opts:         o,
 		root:         inspector.New(pass.Files).Root(),
 		stats:        stats,
+		sup:          sup,
 		units:        map[ast.Node]*unit{},
 		wrappers:     map[*types.Func]*wrapperFact{},
 		callers:      map[*unit][]caller{},
@@ -85,6 +89,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	st.findWritePaths()
 	st.findWriteModels()
 	st.report()
+	sup.reportUnused(pass, o, stats)
 	st.exportRowHelpers()
 	return stats, nil
 }

@@ -23,6 +23,9 @@ type Stats struct {
 	// and feed the computed ones into a write: a read model refreshed
 	// from a heavy query. They are never reported.
 	Projections int
+	// Details describes the god-struct and unused-computed findings, in
+	// report order (result.go). Add does not collect them.
+	Details []Finding
 }
 
 // Add adds t's counts to s.

@@ -14,8 +14,10 @@ import (
 	"strings"
 )
 
-// baselineVersion is the version of the baseline file format.
-const baselineVersion = 1
+// baselineVersion is the version of the baseline file format -write-baseline
+// writes. Version 1 keyed findings by their message; -baseline still reads
+// it, matching its entries against the messages as version 1 did.
+const baselineVersion = 2
 
 // A baselineFile is the JSON document -write-baseline writes and -baseline
 // reads. Entries carry no line numbers, so unrelated edits (lines inserted
@@ -25,22 +27,51 @@ type baselineFile struct {
 	Findings []baselineEntry `json:"findings"`
 }
 
+// A baselineEntry is one key with its count. Since version 2, a finding
+// the analyzer describes (god-struct, unused-computed) is keyed by its
+// struct and computed fields; only the others (and version 1 entries) by
+// their message.
 type baselineEntry struct {
-	Rule     string `json:"rule"`
-	Package  string `json:"package"`
-	Function string `json:"function"`
-	Message  string `json:"message"`
-	Count    int    `json:"count"`
+	Rule     string   `json:"rule"`
+	Package  string   `json:"package"`
+	Function string   `json:"function"`
+	Struct   string   `json:"struct,omitempty"`
+	Computed []string `json:"computed,omitempty"`
+	Message  string   `json:"message,omitempty"`
+	Count    int      `json:"count"`
 }
 
-// baselineKey identifies a finding across edits: its rule, package,
-// enclosing function and message without positions.
+// baselineKey identifies a finding across edits: its rule, package and
+// enclosing function, then the struct and its computed fields (sorted,
+// comma-separated) when the analyzer describes the finding, else its
+// message without positions. The stored fields and the message's wording
+// are not part of it: a stored column added to a baselined query keeps
+// the finding baselined.
 type baselineKey struct {
-	Rule, Package, Function, Message string
+	Rule, Package, Function, Struct, Computed, Message string
 }
 
 func keyOf(f finding) baselineKey {
+	if d := f.Detail; d != nil && len(d.Computed) > 0 {
+		computed := slices.Sorted(slices.Values(d.Computed))
+		return baselineKey{Rule: f.Rule, Package: f.PkgPath, Function: f.Func, Struct: d.Struct, Computed: strings.Join(computed, ",")}
+	}
+	return messageKey(f)
+}
+
+// messageKey is the key by message, of version 1 and of findings without
+// a structured form.
+func messageKey(f finding) baselineKey {
 	return baselineKey{Rule: f.Rule, Package: f.PkgPath, Function: f.Func, Message: normalizeMessage(f.Message)}
+}
+
+// String is the key as one string, for SARIF fingerprints. A message key
+// keeps the form of version 1, so its fingerprints do not change.
+func (k baselineKey) String() string {
+	if k.Computed == "" {
+		return strings.Join([]string{k.Rule, k.Package, k.Function, k.Message}, "\x00")
+	}
+	return strings.Join([]string{k.Rule, k.Package, k.Function, k.Struct, k.Computed}, "\x00")
 }
 
 var (
@@ -81,8 +112,8 @@ func readBaseline(name string) (baseline, error) {
 	if _, err := dec.Token(); err != io.EOF {
 		return nil, fmt.Errorf("%s: malformed baseline: data after the JSON document", name)
 	}
-	if bf.Version != baselineVersion {
-		return nil, fmt.Errorf("%s: unsupported baseline version %d (want %d)", name, bf.Version, baselineVersion)
+	if bf.Version != 1 && bf.Version != baselineVersion {
+		return nil, fmt.Errorf("%s: unsupported baseline version %d (want 1 or %d; -write-baseline writes version %d)", name, bf.Version, baselineVersion, baselineVersion)
 	}
 	b := baseline{}
 	for i, e := range bf.Findings {
@@ -91,12 +122,19 @@ func readBaseline(name string) (baseline, error) {
 			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has no rule", name, i)
 		case e.Package == "":
 			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has no package", name, i)
-		case e.Message == "":
-			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has no message", name, i)
+		case e.Message == "" && (bf.Version == 1 || len(e.Computed) == 0):
+			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has no message and no computed fields", name, i)
+		case bf.Version == 1 && (e.Struct != "" || len(e.Computed) > 0):
+			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has struct or computed fields, which version 1 does not know", name, i)
 		case e.Count < 1:
 			return nil, fmt.Errorf("%s: malformed baseline: findings[%d] has count %d (want at least 1)", name, i, e.Count)
 		}
-		b[baselineKey{e.Rule, e.Package, e.Function, e.Message}] += e.Count
+		k := baselineKey{Rule: e.Rule, Package: e.Package, Function: e.Function, Message: e.Message}
+		if len(e.Computed) > 0 {
+			computed := slices.Sorted(slices.Values(e.Computed))
+			k = baselineKey{Rule: e.Rule, Package: e.Package, Function: e.Function, Struct: e.Struct, Computed: strings.Join(computed, ",")}
+		}
+		b[k] += e.Count
 	}
 	return b, nil
 }
@@ -110,10 +148,14 @@ func (b baseline) apply(fs []finding) (unused int) {
 		left[k] = n
 	}
 	for i := range fs {
-		k := keyOf(fs[i])
-		if left[k] > 0 {
-			left[k]--
-			fs[i].InBaseline = true
+		// A finding matches its key, or the message key a version 1
+		// baseline recorded it under.
+		for _, k := range []baselineKey{keyOf(fs[i]), messageKey(fs[i])} {
+			if left[k] > 0 {
+				left[k]--
+				fs[i].InBaseline = true
+				break
+			}
 		}
 	}
 	for _, n := range left {
@@ -131,13 +173,19 @@ func encodeBaseline(fs []finding) []byte {
 	}
 	bf := baselineFile{Version: baselineVersion, Findings: []baselineEntry{}}
 	for k, n := range counts {
-		bf.Findings = append(bf.Findings, baselineEntry{k.Rule, k.Package, k.Function, k.Message, n})
+		e := baselineEntry{Rule: k.Rule, Package: k.Package, Function: k.Function, Struct: k.Struct, Message: k.Message, Count: n}
+		if k.Computed != "" {
+			e.Computed = strings.Split(k.Computed, ",")
+		}
+		bf.Findings = append(bf.Findings, e)
 	}
 	slices.SortFunc(bf.Findings, func(a, b baselineEntry) int {
 		return cmp.Or(
 			strings.Compare(a.Package, b.Package),
 			strings.Compare(a.Function, b.Function),
 			strings.Compare(a.Rule, b.Rule),
+			strings.Compare(a.Struct, b.Struct),
+			slices.Compare(a.Computed, b.Computed),
 			strings.Compare(a.Message, b.Message),
 		)
 	})

@@ -10,6 +10,8 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/cqrslint/cqrslint/analyzer"
 )
 
 func TestNormalizeMessage(t *testing.T) {
@@ -78,7 +80,7 @@ func TestBaselineRoundTrip(t *testing.T) {
 	data, err := os.ReadFile(name)
 	require.NoError(t, err)
 	require.Equal(t, `{
-  "version": 1,
+  "version": 2,
   "findings": [
     {
       "rule": "god-struct",
@@ -147,8 +149,10 @@ func TestReadBaselineErrors(t *testing.T) {
 		{"truncated.json", `{"version": 1, "findings": [`, "malformed baseline: unexpected EOF"},
 		{"unknown.json", `{"version": 1, "entries": []}`, `malformed baseline: json: unknown field "entries"`},
 		{"wrongtype.json", `{"version": "1"}`, "malformed baseline: json: cannot unmarshal string"},
-		{"version.json", `{"version": 2, "findings": []}`, "unsupported baseline version 2 (want 1)"},
-		{"noversion.json", `{"findings": []}`, "unsupported baseline version 0 (want 1)"},
+		{"version.json", `{"version": 3, "findings": []}`, "unsupported baseline version 3 (want 1 or 2; -write-baseline writes version 2)"},
+		{"noversion.json", `{"findings": []}`, "unsupported baseline version 0 (want 1 or 2"},
+		{"nokey.json", `{"version": 2, "findings": [{"rule": "god-struct", "package": "p", "count": 1}]}`, "findings[0] has no message and no computed fields"},
+		{"v1computed.json", `{"version": 1, "findings": [{"rule": "god-struct", "package": "p", "computed": ["N"], "message": "m", "count": 1}]}`, "which version 1 does not know"},
 		{"norule.json", `{"version": 1, "findings": [{"package": "p", "message": "m", "count": 1}]}`, "findings[0] has no rule"},
 		{"count.json", `{"version": 1, "findings": [{"rule": "god-struct", "package": "p", "message": "m", "count": 0}]}`, "findings[0] has count 0"},
 		{"trailing.json", `{"version": 1, "findings": []} {}`, "data after the JSON document"},
@@ -167,6 +171,68 @@ func TestReadBaselineErrors(t *testing.T) {
 	b, err := readBaseline(writeFile(t, dir, "empty.json", `{"version": 1, "findings": []}`))
 	require.NoError(t, err)
 	require.Empty(t, b)
+}
+
+// TestBaselineStructuredKey checks that a finding the analyzer describes
+// is keyed by its struct and computed fields: a stored field added to the
+// query (which changes the message) keeps it in the baseline, a computed
+// one does not.
+func TestBaselineStructuredKey(t *testing.T) {
+	god := func(stored, computed []string) finding {
+		f := mkFinding("god-struct", "example.com/blog", "Store.Rename",
+			"Post mixes stored fields ("+strings.Join(stored, ", ")+") with computed fields ("+strings.Join(computed, ", ")+")", 10)
+		f.Detail = &analyzer.Finding{Rule: "god-struct", Struct: "Post", Stored: stored, Computed: computed}
+		return f
+	}
+	name := filepath.Join(t.TempDir(), "baseline.json")
+	p, err := createPending(name)
+	require.NoError(t, err)
+	require.NoError(t, p.commit(encodeBaseline([]finding{god([]string{"ID", "Title"}, []string{"CommentCount", "LikeCount"})})))
+	data, err := os.ReadFile(name)
+	require.NoError(t, err)
+	require.Equal(t, `{
+  "version": 2,
+  "findings": [
+    {
+      "rule": "god-struct",
+      "package": "example.com/blog",
+      "function": "Store.Rename",
+      "struct": "Post",
+      "computed": [
+        "CommentCount",
+        "LikeCount"
+      ],
+      "count": 1
+    }
+  ]
+}
+`, string(data))
+	b, err := readBaseline(name)
+	require.NoError(t, err)
+
+	fs := []finding{god([]string{"ID", "Title", "Body"}, []string{"LikeCount", "CommentCount"})}
+	require.Equal(t, 0, b.apply(fs))
+	require.True(t, fs[0].InBaseline, "a stored column added: still in the baseline")
+
+	fs = []finding{god([]string{"ID", "Title"}, []string{"CommentCount", "LikeCount", "Rank"})}
+	require.Equal(t, 1, b.apply(fs))
+	require.False(t, fs[0].InBaseline, "a computed column added: a new finding")
+}
+
+// TestBaselineVersion1 checks that a version 1 baseline, keyed by
+// messages, still matches the findings it recorded.
+func TestBaselineVersion1(t *testing.T) {
+	msg := "Post mixes stored fields (ID, Title) with computed fields (CommentCount: subquery) on write path Store.Rename (store.go:12)"
+	name := writeFile(t, t.TempDir(), "v1.json", `{"version": 1, "findings": [
+		{"rule": "god-struct", "package": "example.com/blog", "function": "Store.Rename",
+		 "message": "Post mixes stored fields (ID, Title) with computed fields (CommentCount: subquery) on write path Store.Rename", "count": 1}]}`)
+	b, err := readBaseline(name)
+	require.NoError(t, err)
+	f := mkFinding("god-struct", "example.com/blog", "Store.Rename", msg, 30)
+	f.Detail = &analyzer.Finding{Rule: "god-struct", Struct: "Post", Stored: []string{"ID", "Title"}, Computed: []string{"CommentCount"}}
+	fs := []finding{f}
+	require.Equal(t, 0, b.apply(fs))
+	require.True(t, fs[0].InBaseline)
 }
 
 func writeFile(t *testing.T, dir, name, content string) string {

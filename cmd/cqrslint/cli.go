@@ -20,9 +20,12 @@ type driverFlags struct {
 	stats         bool
 	baseline      string
 	writeBaseline string
+	explain       bool   // explain.go
+	explainDB     string // explain.go
+	suggest       bool   // suggest.go
 }
 
-var driverFlagNames = []string{"format", "stats", "baseline", "write-baseline"}
+var driverFlagNames = []string{"format", "stats", "baseline", "write-baseline", "explain", "explain-db", "suggest"}
 
 func (d *driverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.format, "format", formatText,
@@ -33,6 +36,12 @@ func (d *driverFlags) register(fs *flag.FlagSet) {
 		"report only the findings not recorded in the baseline `file`; ignored under go vet")
 	fs.StringVar(&d.writeBaseline, "write-baseline", "",
 		"record all current findings in the baseline `file` (written atomically) and report none; ignored under go vet")
+	fs.BoolVar(&d.explain, "explain", false,
+		"plan each finding's query on PostgreSQL (-explain-db or DATABASE_URL), as written and without its computed columns, and show the costs; read-only, never ANALYZE; ignored under go vet")
+	fs.StringVar(&d.explainDB, "explain-db", "",
+		"database `URL` for -explain (default $DATABASE_URL); ignored under go vet")
+	fs.BoolVar(&d.suggest, "suggest", false,
+		"print, for each god struct, the command model, query model and stored-only SELECT as Go and SQL; ignored under go vet")
 }
 
 // checkerFlags lists the flags singlechecker.Main registers (x/tools
@@ -50,7 +59,7 @@ var checkerFlags = []struct {
 
 // unsupportedInDriver are singlechecker flags cqrslint's driver does not
 // implement.
-var unsupportedInDriver = []string{"c", "cpuprofile", "debug", "diff", "fix", "memprofile", "trace"}
+var unsupportedInDriver = []string{"c", "cpuprofile", "debug", "memprofile", "trace"}
 
 // recordedFlag holds a singlechecker flag's value while the command line
 // is read. It accepts any value: singlechecker validates its own flags.
@@ -116,7 +125,7 @@ func (c *command) run(args []string) (code int, delegate bool) {
 	case *showVersion:
 		fmt.Fprintln(c.stdout, c.versionText)
 		return exitClean, false
-	case !slices.ContainsFunc(driverFlagNames, func(n string) bool { return set[n] }):
+	case !slices.ContainsFunc(driverFlagNames, func(n string) bool { return set[n] }) && !set["fix"] && !set["diff"]:
 		return 0, true
 	}
 
@@ -125,6 +134,9 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		stats:         d.stats,
 		baseline:      d.baseline,
 		writeBaseline: d.writeBaseline,
+		explain:       d.explain || d.explainDB != "",
+		explainDB:     d.explainDB,
+		suggest:       d.suggest,
 		patterns:      patterns,
 		tests:         true, // as singlechecker; the analyzer ignores _test.go files' SQL
 	}
@@ -136,6 +148,25 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		if set[name] {
 			return usage("-%s cannot be combined with -format, -stats, -baseline or -write-baseline", name)
 		}
+	}
+	for _, name := range []string{"fix", "diff"} { // fix.go
+		if !set[name] {
+			continue
+		}
+		b, err := strconv.ParseBool(recorded[name].value)
+		if err != nil {
+			return usage("invalid boolean value %q for -%s", recorded[name].value, name)
+		}
+		cfg.fix, cfg.diff = cfg.fix || name == "fix" && b, cfg.diff || name == "diff" && b
+	}
+	if (cfg.fix || cfg.diff) && cfg.writeBaseline != "" {
+		return usage("-fix and -diff cannot be combined with -write-baseline")
+	}
+	if cfg.suggest && cfg.format != formatText {
+		return usage("-suggest prints Go and SQL on standard output: it cannot be combined with -format=%s", cfg.format)
+	}
+	if cfg.diff && cfg.format != formatText {
+		return usage("-diff prints the diff on standard output: it cannot be combined with -format=%s", cfg.format)
 	}
 	if set["test"] {
 		b, err := strconv.ParseBool(recorded["test"].value)

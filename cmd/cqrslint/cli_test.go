@@ -65,7 +65,6 @@ func TestDelegation(t *testing.T) {
 	for _, args := range [][]string{
 		{"./..."},                              // plain singlechecker
 		{"-json", "./..."},                     // singlechecker's JSON
-		{"-fix", "./..."},                      // singlechecker's fixes
 		{"-strict", "./..."},                   // analyzer flag only
 		{"-format=sarif", "/tmp/b001/vet.cfg"}, // go vet: driver flags ignored
 		{"-flags"},
@@ -328,7 +327,9 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"-baseline=bad.json", "./..."}, "cqrslint: -baseline: bad.json: malformed baseline: invalid character 'n' looking for beginning of object key string"},
 		{[]string{"-write-baseline=nodir/b.json", "./..."}, "cqrslint: -write-baseline: cannot write nodir/b.json: no such file or directory"},
 		{[]string{"-json", "-format=sarif", "./..."}, "cqrslint: -json conflicts with -format=sarif"},
-		{[]string{"-fix", "-format=text", "./..."}, "cqrslint: -fix cannot be combined with -format, -stats, -baseline or -write-baseline"},
+		{[]string{"-fix", "-write-baseline=b.json", "./..."}, "cqrslint: -fix and -diff cannot be combined with -write-baseline"},
+		{[]string{"-diff", "-format=json", "./..."}, "cqrslint: -diff prints the diff on standard output: it cannot be combined with -format=json"},
+		{[]string{"-fix=maybe", "./..."}, `cqrslint: invalid boolean value "maybe" for -fix`},
 		{[]string{"-c=2", "-stats", "./..."}, "cqrslint: -c cannot be combined with -format, -stats, -baseline or -write-baseline"},
 		{[]string{"-format=sarif"}, "cqrslint: no packages to analyze (usage: cqrslint [-flag] package...)"},
 		{[]string{"-test=sometimes", "-stats", "./..."}, `cqrslint: invalid boolean value "sometimes" for -test`},

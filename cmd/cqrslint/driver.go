@@ -29,11 +29,24 @@ type driverConfig struct {
 	writeBaseline string
 	tests         bool
 	patterns      []string
+	fix, diff     bool // apply or show the suggested fixes (fix.go)
+	explain       bool // plan the findings' queries (explain.go)
+	explainDB     string
+	suggest       bool // print the split (suggest.go)
 }
 
 // drive loads the packages (load.go), runs a on them with the public
 // go/analysis/checker, and prints the findings.
 func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
+	var explain *explainer // connected first: a bad URL fails fast
+	if cfg.explain && cfg.writeBaseline == "" {
+		x, code := c.openExplainer(explainURL(cfg.explainDB))
+		if x == nil {
+			return code
+		}
+		defer x.close()
+		explain = x
+	}
 	var base baseline
 	if cfg.baseline != "" {
 		b, err := readBaseline(cfg.baseline)
@@ -116,7 +129,9 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		}
 		roots++
 		pkg := pkgInfo{ID: act.Package.ID, Path: act.Package.PkgPath, Fset: act.Package.Fset, Files: act.Package.Syntax}
-		findings = append(findings, newFindings(pkg, a.Name, act.Diagnostics)...)
+		fs := newFindings(pkg, a.Name, act.Diagnostics)
+		attachDetails(fs, act.Result, act.Package.Fset)
+		findings = append(findings, fs...)
 		if s, ok := act.Result.(*analyzer.Stats); ok {
 			stats.Add(s)
 		}
@@ -125,6 +140,21 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 	unused := 0
 	if base != nil {
 		unused = base.apply(findings)
+	}
+
+	fixedNote, fixedDiff := "", false
+	if cfg.fix || cfg.diff {
+		var code int
+		findings, fixedNote, fixedDiff, code = c.fixFindings(findings, root, cfg)
+		if code != 0 {
+			return code
+		}
+	}
+
+	if explain != nil {
+		if code := c.explainFindings(explain, findings); code != 0 {
+			return code
+		}
 	}
 
 	rep := &report{
@@ -169,9 +199,17 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 	if cfg.stats {
 		c.printStats(rep, &stats, roots, unused)
 	}
+	if cfg.suggest {
+		writeSuggestions(c.stdout, root, rep.reported())
+	}
+	if fixedNote != "" {
+		fmt.Fprintf(c.stderr, "%s: %s\n", a.Name, fixedNote)
+	}
 	switch {
 	case len(errs) > 0:
 		return exitErrors
+	case fixedDiff:
+		return exitFindings
 	case len(rep.reported()) > 0 && (cfg.format == formatText || cfg.format == formatGitHub):
 		return exitFindings
 	}

@@ -10,6 +10,8 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/astutil"
+
+	"github.com/cqrslint/cqrslint/analyzer"
 )
 
 // A finding is one diagnostic with every position resolved, ready for any
@@ -25,6 +27,11 @@ type finding struct {
 	Fixes     []fixInfo
 	// InBaseline is set for a finding the -baseline file accounts for.
 	InBaseline bool
+	// Detail is the analyzer's structured form of the finding, nil when
+	// there is none (detail.go).
+	Detail *analyzer.Finding
+	// Explain is what -explain learned from the database, or nil.
+	Explain *explanation
 }
 
 type relatedInfo struct {

@@ -67,6 +67,9 @@ func writeText(w io.Writer, r *report) error {
 	var b strings.Builder
 	for _, f := range r.reported() {
 		fmt.Fprintf(&b, "%s: %s\n", posString(r.Root, f.Posn), f.Message)
+		if f.Explain != nil {
+			fmt.Fprintf(&b, "%s: \t%s\n", posString(r.Root, f.Posn), f.Explain.line())
+		}
 		for _, rel := range f.Related {
 			fmt.Fprintf(&b, "%s: \t%s\n", posString(r.Root, rel.Posn), rel.Message)
 		}
@@ -116,6 +119,7 @@ func writeJSON(w io.Writer, r *report) error {
 		Message        string        `json:"message"`
 		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
 		Related        []jsonRelated `json:"related,omitempty"`
+		Explain        *explanation  `json:"explain,omitempty"`
 	}
 	type jsonError struct {
 		Err string `json:"error"`
@@ -135,7 +139,8 @@ func writeJSON(w io.Writer, r *report) error {
 			Category: f.Rule,
 			Posn:     f.Posn.String(),
 			End:      f.End.String(),
-			Message:  f.Message,
+			Message:  f.messageWithExplain(),
+			Explain:  f.Explain,
 		}
 		for _, fix := range f.Fixes {
 			jf := jsonFix{Message: fix.Message}
@@ -183,7 +188,7 @@ func writeGitHub(w io.Writer, r *report) error {
 			}
 		}
 		props = append(props, "title="+ghProperty(r.Analyzer+"/"+f.Rule))
-		fmt.Fprintf(&b, "::warning %s::%s\n", strings.Join(props, ","), ghData(f.Message))
+		fmt.Fprintf(&b, "::warning %s::%s\n", strings.Join(props, ","), ghData(f.messageWithExplain()))
 	}
 	for _, e := range r.Errors {
 		msg := e.Msg
@@ -206,4 +211,13 @@ func ghData(s string) string {
 // escapeProperty).
 func ghProperty(s string) string {
 	return strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A", ":", "%3A", ",", "%2C").Replace(s)
+}
+
+// messageWithExplain is the message with the -explain line, if any, on a
+// line of its own.
+func (f finding) messageWithExplain() string {
+	if f.Explain == nil {
+		return f.Message
+	}
+	return f.Message + "\n" + f.Explain.line()
 }

@@ -7,14 +7,16 @@
 //	cqrslint ./...                            # standalone (singlechecker)
 //	cqrslint -format=sarif ./... > out.sarif  # cqrslint's own driver
 //
-// Without -format, -stats, -baseline or -write-baseline, cqrslint is the
-// standard go/analysis singlechecker, with its -json, -fix, -diff, -V=full
-// and -flags. Any of those four flags selects cqrslint's driver, built on
+// Without -format, -stats, -baseline, -write-baseline, -explain,
+// -explain-db, -suggest, -fix or -diff, cqrslint is the standard
+// go/analysis singlechecker, with its -json, -V=full and -flags. Any of
+// those flags selects cqrslint's driver, built on
 // golang.org/x/tools/go/analysis/checker, which adds SARIF and GitHub
-// Actions output, a statistics summary and baselines. Under go vet the four
-// flags are accepted and ignored. -version prints the release or commit a
-// binary was built from; -V=full stays go/analysis's answer to go vet.
-// docs/cli.md documents every flag and the exit codes.
+// Actions output, a statistics summary, baselines, fixes that leave the
+// findings without one reported, query plans and split suggestions. Under
+// go vet its flags are accepted and ignored. -version prints the release
+// or commit a binary was built from; -V=full stays go/analysis's answer to
+// go vet. docs/cli.md documents every flag and the exit codes.
 package main
 
 import (

@@ -28,6 +28,13 @@ var ruleDocs = map[string]ruleDoc{
 			"scans it into a destination that is never read afterwards. The command pays for the computation " +
 			"on every call and throws the result away: drop the column from the query.",
 	},
+	analyzer.RuleIgnoreDirective: {
+		ID:    analyzer.RuleIgnoreDirective,
+		Short: "//cqrslint:ignore comment that cannot suppress anything",
+		Full: "A //cqrslint:ignore comment names a rule cqrslint does not know, or names none, so the finding it " +
+			"was written for is still reported or it hides nothing; with -strict, also a comment that suppressed no " +
+			"finding on its line or the next. Fix the rule name, or remove the comment.",
+	},
 }
 
 // catalogue lists the rule docs in analyzer.Rules order.

@@ -74,10 +74,13 @@ func buildSARIF(r *report) *sarif.Report {
 		for i, rel := range f.Related {
 			res.AddRelatedLocation(location(r.Root, src, rel.Posn, rel.End, rel.Message).WithID(i + 1))
 		}
-		res.WithMessage(sarif.NewTextMessage(linkPositions(f.Message, f.Related)))
+		res.WithMessage(sarif.NewTextMessage(linkPositions(f.messageWithExplain(), f.Related)))
+		if f.Explain != nil {
+			res.WithProperties(sarif.NewPropertyBag().Add("explain", f.Explain))
+		}
 
 		k := keyOf(f)
-		id := k.Rule + "\x00" + k.Package + "\x00" + k.Function + "\x00" + k.Message
+		id := k.String()
 		seen[id]++
 		sum := sha256.Sum256([]byte(id))
 		res.WithPartialFingerprints(map[string]string{
