@@ -6,12 +6,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"time"
+
+	"github.com/jackc/pgx/v5"
 )
 
 // cqrslintCmd is the command the lint step builds.
@@ -19,18 +23,19 @@ const cqrslintCmd = "github.com/cqrslint/cqrslint/cmd/cqrslint"
 
 // lint runs cqrslint with go vet on both sides, printing the findings;
 // it builds cqrslint unless bin names a binary. It never fails the demo:
-// problems are printed.
-func lint(ctx context.Context, w io.Writer, bin string) {
+// problems are printed. It returns the binary ("" when there is none),
+// for the explain line after seeding, and a function removing it.
+func lint(ctx context.Context, w io.Writer, bin string) (string, func()) {
+	done := func() {}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Minute)
 	defer cancel()
 	root, err := moduleRoot(ctx)
 	if err == nil && bin == "" {
-		var cleanup func()
 		progressOf(w).start("building cqrslint", 0)
-		bin, cleanup, err = buildLinter(ctx, root)
+		bin, done, err = buildLinter(ctx, root)
 		progressOf(w).finish()
-		if err == nil {
-			defer cleanup()
+		if err != nil {
+			done = func() {}
 		}
 	}
 	if err == nil {
@@ -41,7 +46,8 @@ func lint(ctx context.Context, w io.Writer, bin string) {
 	}
 	if err != nil {
 		fmt.Fprintf(w, "   cqrslint not built: %s\n", oneLine(err.Error()))
-		return
+		done()
+		return "", func() {}
 	}
 	for _, pkg := range []string{"./demo/before", "./demo/after"} {
 		progressOf(w).start("go vet "+pkg, 0)
@@ -64,6 +70,60 @@ func lint(ctx context.Context, w io.Writer, bin string) {
 			fmt.Fprintf(w, "   %s: no findings\n", pkg)
 		}
 	}
+	return bin, done
+}
+
+// explainLine runs cqrslint -explain on demo/before against the seeded
+// before schema and prints what it says of the god query's cost: the
+// estimated plan cost as written and without the computed columns.
+func explainLine(ctx context.Context, w io.Writer, bin string, cfg *pgx.ConnConfig, schema string) {
+	ctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	root, err := moduleRoot(ctx)
+	if err != nil {
+		fmt.Fprintf(w, "   cqrslint -explain not run: %s\n", oneLine(err.Error()))
+		return
+	}
+	u, err := explainURL(cfg, schema)
+	if err != nil {
+		fmt.Fprintf(w, "   cqrslint -explain not run: %s\n", oneLine(err.Error()))
+		return
+	}
+	progressOf(w).start("cqrslint -explain ./demo/before", 0)
+	cmd := exec.CommandContext(ctx, bin, "-explain", "-explain-db="+u, "./demo/before")
+	cmd.Dir = root
+	out, runErr := cmd.CombinedOutput()
+	progressOf(w).finish()
+	for l := range strings.Lines(string(out)) {
+		l = strings.TrimRight(l, "\r\n")
+		if i := strings.Index(l, "\texplain: "); i >= 0 && finding.MatchString(l) {
+			fmt.Fprintf(w, "   cqrslint -explain on demo/before (the before schema, seeded):\n     %s\n", l[i+len("\texplain: "):])
+			return
+		}
+	}
+	fmt.Fprintf(w, "   cqrslint -explain printed no plan: %s\n", firstLine(out, runErr))
+}
+
+// explainURL is a connection URL for cfg whose search_path is schema.
+// The password, if any, travels in the URL to the child process only.
+func explainURL(cfg *pgx.ConnConfig, schema string) (string, error) {
+	u := &url.URL{Scheme: "postgres", Path: "/" + cfg.Database}
+	if cfg.Password != "" {
+		u.User = url.UserPassword(cfg.User, cfg.Password)
+	} else {
+		u.User = url.User(cfg.User)
+	}
+	q := url.Values{}
+	q.Set("search_path", schema)
+	q.Set("sslmode", "disable")
+	if strings.HasPrefix(cfg.Host, "/") {
+		q.Set("host", cfg.Host) // a Unix socket directory
+		q.Set("port", fmt.Sprint(cfg.Port))
+	} else {
+		u.Host = net.JoinHostPort(cfg.Host, fmt.Sprint(cfg.Port))
+	}
+	u.RawQuery = q.Encode()
+	return u.String(), nil
 }
 
 // moduleRoot is the directory of the main module's go.mod.

@@ -74,11 +74,14 @@ func run(ctx context.Context, cfg config, stdout io.Writer) error {
 	if l, ok := loadAverage(); ok {
 		fmt.Fprintf(w, "load average at the start: %.2f on %d CPUs\n", l, runtime.NumCPU())
 	}
+	linter := ""
 	if cfg.skipLint {
 		fmt.Fprintln(w, "\n1. cqrslint: skipped (-skip-lint)")
 	} else {
 		fmt.Fprintln(w, "\n1. cqrslint on both sides (go vet -vettool)")
-		lint(ctx, w, cfg.linter)
+		var done func()
+		linter, done = lint(ctx, w, cfg.linter)
+		defer done()
 	}
 
 	fmt.Fprintln(w, "\n2. Seed")
@@ -87,6 +90,10 @@ func run(ctx context.Context, cfg config, stdout io.Writer) error {
 		return err
 	}
 	defer env.close()
+	if linter != "" {
+		// The cost cqrslint puts on its finding, from the seeded data.
+		explainLine(ctx, w, linter, srv.Config, env.before.schema)
+	}
 
 	steps := []struct {
 		title string
