@@ -27,6 +27,19 @@ func Analyze(text string) (st *Statement, err error) {
 			st, err = nil, skip(ReasonPanic, fmt.Sprint(r))
 		}
 	}()
+	stmts, err := parseBounded(text)
+	if err != nil {
+		return nil, err
+	}
+	if len(stmts) > 1 {
+		return nil, skip(ReasonStatements, fmt.Sprintf("%d statements", len(stmts)))
+	}
+	return classify(stmts[0])
+}
+
+// parseBounded checks text against the input bounds and parses it into
+// one or more statements; errors are *SkipError.
+func parseBounded(text string) ([]*node, error) {
 	if len(text) > maxSQLBytes {
 		return nil, skip(ReasonTooLarge, fmt.Sprintf("%d bytes, more than %d", len(text), maxSQLBytes))
 	}
@@ -42,8 +55,6 @@ func Analyze(text string) (st *Statement, err error) {
 		return nil, skip(ReasonParse, perr.Error())
 	case len(stmts) == 0:
 		return nil, skip(ReasonEmpty, "no statement, only comments or semicolons")
-	case len(stmts) > 1:
-		return nil, skip(ReasonStatements, fmt.Sprintf("%d statements", len(stmts)))
 	}
-	return classify(stmts[0])
+	return stmts, nil
 }

@@ -1,9 +1,6 @@
 package sqlinfo
 
-import (
-	"fmt"
-	"strings"
-)
+import "fmt"
 
 // maxScriptStatements bounds the statements of one script.
 const maxScriptStatements = 200
@@ -18,22 +15,11 @@ func AnalyzeScript(text string) (sts []*Statement, err error) {
 			sts, err = nil, skip(ReasonPanic, fmt.Sprint(r))
 		}
 	}()
-	if len(text) > maxSQLBytes {
-		return nil, skip(ReasonTooLarge, fmt.Sprintf("%d bytes, more than %d", len(text), maxSQLBytes))
+	stmts, err := parseBounded(text)
+	if err != nil {
+		return nil, err
 	}
-	if strings.TrimSpace(text) == "" {
-		return nil, skip(ReasonEmpty, "")
-	}
-	if nestingExceeds(text, maxNesting) {
-		return nil, skip(ReasonTooDeep, fmt.Sprintf("parentheses nest deeper than %d", maxNesting))
-	}
-	stmts, perr := parse(text)
-	switch {
-	case perr != nil:
-		return nil, skip(ReasonParse, perr.Error())
-	case len(stmts) == 0:
-		return nil, skip(ReasonEmpty, "no statement, only comments or semicolons")
-	case len(stmts) > maxScriptStatements:
+	if len(stmts) > maxScriptStatements {
 		return nil, skip(ReasonStatements, fmt.Sprintf("%d statements, more than %d", len(stmts), maxScriptStatements))
 	}
 	for _, n := range stmts {
