@@ -115,17 +115,9 @@ func (r *resolver) builtTexts(call *ast.CallExpr, depth int) ([]string, string) 
 	if !ok {
 		return nil, skipBuilderOrigin
 	}
-	bs, why := r.builder(sel.X, depth)
+	out, why := r.builderTexts(sel.X, depth)
 	if why != "" {
 		return nil, why
-	}
-	var out []string
-	for _, b := range bs {
-		t, ok := b.text()
-		if !ok {
-			return nil, skipBuilderPart
-		}
-		out = append(out, t)
 	}
 	return dedup(out), ""
 }
@@ -404,11 +396,16 @@ func (r *resolver) sqlizer(e ast.Expr, depth int) ([]string, string) {
 			return r.columnExpr(call, depth)
 		}
 	}
+	return r.builderTexts(e, depth)
+}
+
+// builderTexts renders every builder e may hold, or says why one cannot be.
+func (r *resolver) builderTexts(e ast.Expr, depth int) ([]string, string) {
 	bs, why := r.builder(e, depth)
 	if why != "" {
 		return nil, why
 	}
-	var out []string
+	out := make([]string, 0, len(bs))
 	for _, b := range bs {
 		t, ok := b.text()
 		if !ok {

@@ -605,24 +605,19 @@ func (st *state) targetsList(e ast.Expr) []ast.Expr {
 	if !ok || fn.Pkg() != st.pass.Pkg {
 		return nil
 	}
-	for _, f := range st.pass.Files {
-		for _, d := range f.Decls {
-			fd, ok := d.(*ast.FuncDecl)
-			if !ok || fd.Body == nil || info.Defs[fd.Name] != fn || fd.Recv == nil || len(fd.Body.List) != 1 {
-				continue
-			}
-			ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
-			if !ok || len(ret.Results) != 1 {
-				return nil
-			}
-			lit, ok := ast.Unparen(ret.Results[0]).(*ast.CompositeLit)
-			if !ok {
-				return nil
-			}
-			return lit.Elts
-		}
+	fd := st.declOf(fn)
+	if fd == nil || fd.Recv == nil || len(fd.Body.List) != 1 {
+		return nil
 	}
-	return nil
+	ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != 1 {
+		return nil
+	}
+	lit, ok := ast.Unparen(ret.Results[0]).(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	return lit.Elts
 }
 
 // wrapperSinks returns the scans made inside the same-package wrapper

@@ -443,15 +443,8 @@ func (st *state) methodReads(m *types.Func, field string) bool {
 	if m.Pkg() != st.pass.Pkg {
 		return true
 	}
-	var decl *ast.FuncDecl
-	for _, f := range st.pass.Files {
-		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && st.pass.TypesInfo.Defs[fd.Name] == m {
-				decl = fd
-			}
-		}
-	}
-	if decl == nil || decl.Body == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
+	decl := st.declOf(m)
+	if decl == nil || decl.Recv == nil || len(decl.Recv.List) != 1 || len(decl.Recv.List[0].Names) != 1 {
 		return true
 	}
 	recv := st.pass.TypesInfo.Defs[decl.Recv.List[0].Names[0]]

@@ -29,10 +29,11 @@ type state struct {
 	bindings     map[string][]*binding // by typeNameKey
 	parsed       map[string]parsed
 	privateTypes map[*types.TypeName]bool
-	syncParams   map[*types.Func]map[int]bool // parameters called in place
-	loads        map[*unit][]*load            // structs loaded with computed columns, off write paths
-	imported     map[*ast.CallExpr][]*load    // what imported loaders load, by call
-	inWrapper    map[*types.Func]bool         // wrappers being followed (cycle guard)
+	syncParams   map[*types.Func]map[int]bool  // parameters called in place
+	loads        map[*unit][]*load             // structs loaded with computed columns, off write paths
+	imported     map[*ast.CallExpr][]*load     // what imported loaders load, by call
+	inWrapper    map[*types.Func]bool          // wrappers being followed (cycle guard)
+	decls        map[*types.Func]*ast.FuncDecl // the package's function declarations, built on first use
 
 	builderHelpers map[*types.Func]int // builder pass-through helpers: the parameter
 }
@@ -250,4 +251,22 @@ func (st *state) shortPos(p token.Pos) string {
 		return "?"
 	}
 	return filepath.Base(pos.Filename) + ":" + strconv.Itoa(pos.Line)
+}
+
+// declOf returns the declaration of a function of this package, nil for
+// another package's or one without a body here.
+func (st *state) declOf(fn *types.Func) *ast.FuncDecl {
+	if st.decls == nil {
+		st.decls = map[*types.Func]*ast.FuncDecl{}
+		for _, f := range st.pass.Files {
+			for _, d := range f.Decls {
+				if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+					if obj, ok := st.pass.TypesInfo.Defs[fd.Name].(*types.Func); ok {
+						st.decls[obj] = fd
+					}
+				}
+			}
+		}
+	}
+	return st.decls[fn]
 }
