@@ -194,22 +194,13 @@ func (r *resolver) builderVar(v *types.Var, read *ast.Ident, depth int) ([]built
 	}
 	pkgLevel := v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
 	at := read.Pos()
-	var out []built
-	for _, w := range writes {
-		if !pkgLevel && w.stmt.End() > at {
-			continue // after the read, or the assignment the read is part of
-		}
-		if !pkgLevel && r.replaced(writes, w, v, at) {
-			continue
-		}
-		bs, why := r.builder(w.value, depth)
-		if why != "" {
-			return nil, why
-		}
-		out = dedupBuilt(append(out, bs...))
-		if len(out) > maxTexts {
-			return nil, skipTooManyTexts
-		}
+	out, why := r.buildersOf(writes, nil, depth, func(w use) bool {
+		// Not after the read (nor the assignment the read is part of),
+		// not replaced by a later assignment before it.
+		return pkgLevel || (w.stmt.End() <= at && !r.replaced(writes, w, v, at))
+	})
+	if why != "" {
+		return nil, why
 	}
 	if len(out) == 0 {
 		return nil, skipBuilderOrigin
@@ -467,6 +458,25 @@ func extend(base []built, lists [][]string, f func(built, []string) built) ([]bu
 	for _, b := range base {
 		for _, l := range lists {
 			out = append(out, f(b, l))
+		}
+	}
+	return out, ""
+}
+
+// buildersOf adds to out the builders the writes that keep accepts may
+// assign, or says why one cannot be read.
+func (r *resolver) buildersOf(writes []use, out []built, depth int, keep func(use) bool) ([]built, string) {
+	for _, w := range writes {
+		if !keep(w) {
+			continue
+		}
+		bs, why := r.builder(w.value, depth)
+		if why != "" {
+			return nil, why
+		}
+		out = dedupBuilt(append(out, bs...))
+		if len(out) > maxTexts {
+			return nil, skipTooManyTexts
 		}
 	}
 	return out, ""

@@ -142,20 +142,9 @@ func (r *resolver) rootValues(v *types.Var, at token.Pos, depth int) ([]built, s
 	if !r.replaced(writes, use{stmt: entry}, v, at) {
 		out = append(out, built{op: opRoot})
 	}
-	for _, w := range writes {
-		if w.stmt.End() > at || r.replaced(writes, w, v, at) {
-			continue
-		}
-		bs, why := r.builder(w.value, depth)
-		if why != "" {
-			return nil, why
-		}
-		out = dedupBuilt(append(out, bs...))
-		if len(out) > maxTexts {
-			return nil, skipTooManyTexts
-		}
-	}
-	return out, ""
+	return r.buildersOf(writes, out, depth, func(w use) bool {
+		return w.stmt.End() <= at && !r.replaced(writes, w, v, at)
+	})
 }
 
 // helperParam returns the builder parameter a call's callee passes
