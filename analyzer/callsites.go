@@ -217,7 +217,7 @@ func (st *state) learnWrappers() bool {
 		if sqlIdx < 0 || st.reassigned(sig.Params().At(sqlIdx)) {
 			continue
 		}
-		w := &wrapperFact{Kind: s.entry.kind, SQL: sqlIdx, Args: -1, Dest: -1, Named: -1}
+		w := &wrapperFact{Kind: s.entry.kind, SQL: sqlIdx, Args: -1, Dest: -1, Named: -1, Mode: s.entry.mode}
 		if a := s.entry.args; a >= 0 && a < len(s.call.Args) && s.call.Ellipsis.IsValid() && a == len(s.call.Args)-1 {
 			if id, ok := s.call.Args[a].(*ast.Ident); ok {
 				if i := paramIndex(sig, st.pass.TypesInfo.Uses[id]); i == sig.Params().Len()-1 && sig.Variadic() {

@@ -30,10 +30,11 @@ func (f *writesFact) String() string { return "writes " + f.Evidence }
 // as the query text of a database call.
 type wrapperFact struct {
 	Kind  callKind
-	SQL   int // parameter index of the query text
-	Args  int // index of the variadic bind arguments, or -1
-	Dest  int // index of a scan destination parameter, or -1
-	Named int // index of a parameter bound by name, or -1
+	SQL   int      // parameter index of the query text
+	Args  int      // index of the variadic bind arguments, or -1
+	Dest  int      // index of a scan destination parameter, or -1
+	Named int      // index of a parameter bound by name, or -1
+	Mode  scanMode // how a destination struct receives columns; 0 for sqlx's way
 }
 
 func (*wrapperFact) AFact() {}
@@ -42,7 +43,7 @@ func (f *wrapperFact) String() string {
 }
 
 func (f *wrapperFact) entry() apiEntry {
-	return apiEntry{kind: f.Kind, sql: f.SQL, args: f.Args, dest: f.Dest, named: f.Named}
+	return apiEntry{kind: f.Kind, sql: f.SQL, args: f.Args, dest: f.Dest, named: f.Named, mode: f.Mode}
 }
 
 // writeModelsFact is a package fact: the fields of struct types (of any

@@ -16,6 +16,7 @@ const (
 	kindNamedExec                      // binds a struct or map argument by name, returns a result
 	kindNamedQuery                     // binds by name, returns rows
 	kindQueue                          // queues the statement in a pgx batch
+	kindCopy                           // pgx CopyFrom: inserts rows into a table (copy.go)
 )
 
 // apiEntry says where a call's interesting arguments are. An index of -1
@@ -27,6 +28,17 @@ type apiEntry struct {
 	args  int // index of the first bind argument (the variadic start)
 	dest  int // index of the scan destination (sqlx Get/Select)
 	named int // index of the argument bound by name (sqlx Named*)
+	// mode says how a Get or Select destination struct receives the
+	// columns; 0 is sqlx's way (scanSqlxStruct).
+	mode scanMode
+}
+
+// structMode returns how the call's destination struct receives columns.
+func (e apiEntry) structMode() scanMode {
+	if e.mode == 0 {
+		return scanSqlxStruct
+	}
+	return e.mode
 }
 
 func positional(kind callKind, sql int) apiEntry {
@@ -103,6 +115,60 @@ var sqlCalls = func() map[string]apiEntry {
 	add(sqlxRecv, "NamedExecContext", apiEntry{kind: kindNamedExec, sql: 1, args: -1, dest: -1, named: 2})
 	add(sqlxRecv, "NamedQuery", apiEntry{kind: kindNamedQuery, sql: 0, args: -1, dest: -1, named: 1})
 	add(sqlxRecv, "NamedQueryContext", apiEntry{kind: kindNamedQuery, sql: 1, args: -1, dest: -1, named: 2})
+	prep := func(sql int) apiEntry { return apiEntry{kind: kindPrepare, sql: sql, args: -1, dest: -1, named: -1} }
+	add(sqlxRecv, "Preparex", prep(0))
+	add(sqlxRecv, "PreparexContext", prep(1))
+	add(sqlxRecv, "PrepareNamed", prep(0))
+	add(sqlxRecv, "PrepareNamedContext", prep(1))
+	m["github.com/jmoiron/sqlx.Preparex"] = prep(1)
+	m["github.com/jmoiron/sqlx.PreparexContext"] = prep(2)
+	// *sqlx.Stmt: the SQL comes from the receiver; its embedded
+	// *sql.Stmt methods are database/sql's above.
+	sqlxStmt := []string{"*github.com/jmoiron/sqlx.Stmt"}
+	add(sqlxStmt, "Get", apiEntry{kind: kindGet, sql: -1, args: 1, dest: 0, named: -1})
+	add(sqlxStmt, "GetContext", apiEntry{kind: kindGet, sql: -1, args: 2, dest: 1, named: -1})
+	add(sqlxStmt, "Select", apiEntry{kind: kindSelect, sql: -1, args: 1, dest: 0, named: -1})
+	add(sqlxStmt, "SelectContext", apiEntry{kind: kindSelect, sql: -1, args: 2, dest: 1, named: -1})
+	add(sqlxStmt, "Queryx", apiEntry{kind: kindQuery, sql: -1, args: 0, dest: -1, named: -1})
+	add(sqlxStmt, "QueryxContext", apiEntry{kind: kindQuery, sql: -1, args: 1, dest: -1, named: -1})
+	add(sqlxStmt, "QueryRowx", apiEntry{kind: kindQueryRow, sql: -1, args: 0, dest: -1, named: -1})
+	add(sqlxStmt, "QueryRowxContext", apiEntry{kind: kindQueryRow, sql: -1, args: 1, dest: -1, named: -1})
+	add(sqlxStmt, "MustExec", apiEntry{kind: kindExec, sql: -1, args: 0, dest: -1, named: -1})
+	add(sqlxStmt, "MustExecContext", apiEntry{kind: kindExec, sql: -1, args: 1, dest: -1, named: -1})
+	// *sqlx.NamedStmt: one argument bound by name.
+	namedStmt := []string{"*github.com/jmoiron/sqlx.NamedStmt"}
+	for _, ctx := range []int{0, 1} {
+		suffix := map[int]string{0: "", 1: "Context"}[ctx]
+		add(namedStmt, "Exec"+suffix, apiEntry{kind: kindNamedExec, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "MustExec"+suffix, apiEntry{kind: kindNamedExec, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "Query"+suffix, apiEntry{kind: kindNamedQuery, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "Queryx"+suffix, apiEntry{kind: kindNamedQuery, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "QueryRow"+suffix, apiEntry{kind: kindNamedQuery, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "QueryRowx"+suffix, apiEntry{kind: kindNamedQuery, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "Get"+suffix, apiEntry{kind: kindGet, sql: -1, args: -1, dest: ctx, named: ctx + 1})
+		add(namedStmt, "Select"+suffix, apiEntry{kind: kindSelect, sql: -1, args: -1, dest: ctx, named: ctx + 1})
+	}
+
+	// github.com/georgysavva/scany v1 (pgx v4) and v2 (pgx v5): Get and
+	// Select(ctx, db, dst, query, args...) map columns to fields by db
+	// tag, else by scany's snake_case name. The methods of a *API made
+	// with options may map otherwise: scanScanyAPI reads nothing.
+	for _, base := range scanyPaths {
+		for _, pkg := range []string{"pgxscan", "sqlscan"} {
+			fn := base + "/" + pkg
+			m[fn+".Get"] = apiEntry{kind: kindGet, sql: 3, args: 4, dest: 2, named: -1, mode: scanScany}
+			m[fn+".Select"] = apiEntry{kind: kindSelect, sql: 3, args: 4, dest: 2, named: -1, mode: scanScany}
+			m["(*"+fn+".API).Get"] = apiEntry{kind: kindGet, sql: 3, args: 4, dest: 2, named: -1, mode: scanScanyAPI}
+			m["(*"+fn+".API).Select"] = apiEntry{kind: kindSelect, sql: 3, args: 4, dest: 2, named: -1, mode: scanScanyAPI}
+		}
+	}
+
+	// pgx CopyFrom(ctx, pgx.Identifier{table}, []string{columns}, rows):
+	// an INSERT of the columns into the table (copy.go).
+	for _, r := range append(append([]string(nil), pgxRecv...), pgx4Recv...) {
+		m["("+r+").CopyFrom"] = apiEntry{kind: kindCopy, sql: -1, args: -1, dest: -1, named: -1}
+	}
+
 	m["github.com/jmoiron/sqlx.Get"] = apiEntry{kind: kindGet, sql: 2, args: 3, dest: 1, named: -1}
 	m["github.com/jmoiron/sqlx.GetContext"] = apiEntry{kind: kindGet, sql: 3, args: 4, dest: 2, named: -1}
 	m["github.com/jmoiron/sqlx.Select"] = apiEntry{kind: kindSelect, sql: 2, args: 3, dest: 1, named: -1}
@@ -122,6 +188,42 @@ var sqlPassThrough = map[string]int{
 	"github.com/jmoiron/sqlx.Rebind":       1,
 }
 
+// stmtPassThrough maps the functions that return a prepared statement
+// for another context (a transaction) to the argument holding it.
+var stmtPassThrough = map[string]int{
+	"(*database/sql.Tx).Stmt":                        0,
+	"(*database/sql.Tx).StmtContext":                 1,
+	"(*github.com/jmoiron/sqlx.Tx).Stmtx":            0,
+	"(*github.com/jmoiron/sqlx.Tx).StmtxContext":     1,
+	"(*github.com/jmoiron/sqlx.Tx).NamedStmt":        0,
+	"(*github.com/jmoiron/sqlx.Tx).NamedStmtContext": 1,
+}
+
+// scanyPaths are the module paths of scany's major versions.
+var scanyPaths = []string{"github.com/georgysavva/scany", "github.com/georgysavva/scany/v2"}
+
+// rowsScanner is a function that scans a rows value into a destination.
+type rowsScanner struct {
+	dest, rows int
+	all        bool // every row into a slice, else exactly one row
+	mode       scanMode
+}
+
+// rowsScanners are scany's ScanOne/ScanAll(dst, rows), by full name.
+var rowsScanners = func() map[string]rowsScanner {
+	m := map[string]rowsScanner{}
+	for _, base := range scanyPaths {
+		for _, pkg := range []string{"pgxscan", "sqlscan", "dbscan"} {
+			fn := base + "/" + pkg
+			m[fn+".ScanOne"] = rowsScanner{dest: 0, rows: 1, mode: scanScany}
+			m[fn+".ScanAll"] = rowsScanner{dest: 0, rows: 1, all: true, mode: scanScany}
+			m["(*"+fn+".API).ScanOne"] = rowsScanner{dest: 0, rows: 1, mode: scanScanyAPI}
+			m["(*"+fn+".API).ScanAll"] = rowsScanner{dest: 0, rows: 1, all: true, mode: scanScanyAPI}
+		}
+	}
+	return m
+}()
+
 // scanMode says how a scan call maps columns to destinations.
 type scanMode int
 
@@ -131,6 +233,8 @@ const (
 	scanByNameLax                      // the same, extra fields allowed
 	scanByPos                          // pgx RowToStructByPos: exported fields in order
 	scanSqlxStruct                     // sqlx StructScan/Get/Select: db tag, else lower-cased name
+	scanScany                          // scany's default API: db tag, else the snake_case name
+	scanScanyAPI                       // a scany *API made with options: the mapping is not known
 )
 
 // scanMethods are the methods on a row or rows value that scan the
@@ -319,7 +423,6 @@ var unmodelledLibs = []struct{ prefix, name string }{
 	{"github.com/go-xorm/xorm", "xorm"},
 	{"github.com/doug-martin/goqu", "goqu"},
 	{"github.com/huandu/go-sqlbuilder", "go-sqlbuilder"},
-	{"github.com/georgysavva/scany", "scany"},
 	{"github.com/volatiletech/sqlboiler", "sqlboiler"},
 	{"github.com/stephenafamo/bob", "bob"},
 	{"github.com/go-jet/jet", "jet"},
