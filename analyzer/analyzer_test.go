@@ -25,7 +25,7 @@ func testdata(t *testing.T) string {
 var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
 	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes", "writeside", "inplace", "helpers", "rowhelpuse", "sqlcsvc",
 	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial",
-	"scany"}
+	"scany", "sqlxstmt", "copyfrom"}
 
 // TestAnalyzer checks each package's diagnostics and facts against its
 // want comments (analysistest reports each mismatch at its position), and
@@ -71,6 +71,10 @@ func TestAnalyzer(t *testing.T) {
 			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
 		{pkg: "scany", want: analyzer.Stats{CallSites: 19, Resolved: 19, Findings: 7, Unmapped: map[string]int{
 			"scanned by a scany API made with options (its column mapping is not known)": 1}}},
+		{pkg: "sqlxstmt", want: analyzer.Stats{CallSites: 13, Resolved: 12, Findings: 4, Skipped: map[string]int{
+			"prepared statement of unknown origin": 1}}},
+		{pkg: "copyfrom", want: analyzer.Stats{CallSites: 6, Resolved: 5, Findings: 2, Skipped: map[string]int{
+			"copy target not constant (table or columns)": 1}}},
 	} {
 		t.Run("stats/"+tc.pkg, func(t *testing.T) {
 			got := *byPkg[tc.pkg]
