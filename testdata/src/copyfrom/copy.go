@@ -5,9 +5,9 @@ package copyfrom
 import (
 	"context"
 
+	pgx4 "github.com/jackc/pgx/v4"
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
-	pgx4 "github.com/jackc/pgx/v4"
 )
 
 type Tag struct {
