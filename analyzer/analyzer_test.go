@@ -25,7 +25,7 @@ func testdata(t *testing.T) string {
 var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
 	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes", "writeside", "inplace", "helpers", "rowhelpuse", "sqlcsvc",
 	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial",
-	"scany", "sqlxstmt", "copyfrom"}
+	"scany", "sqlxstmt", "copyfrom", "gosqlbuilder"}
 
 // TestAnalyzer checks each package's diagnostics and facts against its
 // want comments (analysistest reports each mismatch at its position), and
@@ -75,6 +75,8 @@ func TestAnalyzer(t *testing.T) {
 			"prepared statement of unknown origin": 1}}},
 		{pkg: "copyfrom", want: analyzer.Stats{CallSites: 6, Resolved: 5, Findings: 2, Skipped: map[string]int{
 			"copy target not constant (table or columns)": 1}}},
+		{pkg: "gosqlbuilder", want: analyzer.Stats{CallSites: 13, Resolved: 11, Findings: 2, Skipped: map[string]int{
+			"query builder part not constant or not modelled": 2}}},
 	} {
 		t.Run("stats/"+tc.pkg, func(t *testing.T) {
 			got := *byPkg[tc.pkg]

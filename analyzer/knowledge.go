@@ -393,6 +393,86 @@ var builderOps = func() map[string]builderOp {
 	return m
 }()
 
+// sqlbuilder is the import path of huandu/go-sqlbuilder.
+const sqlbuilder = "github.com/huandu/go-sqlbuilder"
+
+// mutableNew maps go-sqlbuilder's constructors to the statement they
+// start (sqlbuilder.go); those that also take columns or tables are in
+// mutableOps too.
+var mutableNew = map[string]builderOp{
+	sqlbuilder + ".NewSelectBuilder":               opSelect,
+	"(" + sqlbuilder + ".Flavor).NewSelectBuilder": opSelect,
+	sqlbuilder + ".Select":                         opSelect,
+	sqlbuilder + ".NewUpdateBuilder":               opUpdate,
+	"(" + sqlbuilder + ".Flavor).NewUpdateBuilder": opUpdate,
+	sqlbuilder + ".Update":                         opUpdate,
+	sqlbuilder + ".NewDeleteBuilder":               opDelete,
+	"(" + sqlbuilder + ".Flavor).NewDeleteBuilder": opDelete,
+	sqlbuilder + ".DeleteFrom":                     opDelete,
+	sqlbuilder + ".NewInsertBuilder":               opInsert,
+	"(" + sqlbuilder + ".Flavor).NewInsertBuilder": opInsert,
+	sqlbuilder + ".InsertInto":                     opInsert,
+}
+
+// mutableOps maps go-sqlbuilder functions and methods to what they do to
+// the builder they change in place. Methods returning a string
+// (sb.Equal, sb.As, ub.Assign) make expressions and change nothing;
+// other methods missing here (With, SQL on a select, ...) make the
+// builder's text unknown.
+var mutableOps = func() map[string]builderOp {
+	m := map[string]builderOp{
+		sqlbuilder + ".Select":     opSelect,
+		sqlbuilder + ".Update":     opUpdate,
+		sqlbuilder + ".DeleteFrom": opDelete,
+		sqlbuilder + ".InsertInto": opInsert,
+	}
+	method := func(recv, name string, op builderOp) { m["(*"+sqlbuilder+"."+recv+")."+name] = op }
+	for _, recv := range []string{"SelectBuilder", "UpdateBuilder", "DeleteBuilder", "InsertBuilder"} {
+		method(recv, "Build", opRender)
+		method(recv, "BuildWithFlavor", opRender)
+		method(recv, "String", opRender)
+		method(recv, "SetFlavor", opNeutral)
+	}
+	method("SelectBuilder", "Select", opSelect)
+	method("SelectBuilder", "SelectMore", opColumns)
+	method("SelectBuilder", "Distinct", opDistinct)
+	method("SelectBuilder", "From", opFrom)
+	method("SelectBuilder", "Join", opJoin)
+	method("SelectBuilder", "JoinWithOption", opJoin)
+	for _, name := range []string{"Where", "AddWhereClause", "Having", "GroupBy", "OrderBy", "Asc", "Desc", "Limit", "Offset", "ForUpdate", "ForShare"} {
+		method("SelectBuilder", name, opNeutral)
+	}
+	method("UpdateBuilder", "Update", opUpdate)
+	method("UpdateBuilder", "Set", opSet)
+	method("UpdateBuilder", "SetMore", opSet)
+	method("DeleteBuilder", "DeleteFrom", opDelete)
+	method("InsertBuilder", "InsertInto", opInsert)
+	method("InsertBuilder", "Cols", opColumns)
+	method("InsertBuilder", "Values", opNeutral)
+	for _, recv := range []string{"UpdateBuilder", "DeleteBuilder"} {
+		for _, name := range []string{"Where", "AddWhereClause", "OrderBy", "Asc", "Desc", "Limit"} {
+			method(recv, name, opNeutral)
+		}
+	}
+	for _, recv := range []string{"UpdateBuilder", "DeleteBuilder", "InsertBuilder"} {
+		method(recv, "SQL", opSuffix)
+	}
+	return m
+}()
+
+// mutableAssigns are the UpdateBuilder methods whose first argument is
+// the column an assignment writes.
+var mutableAssigns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range []string{"Assign", "Incr", "Decr", "Add", "Sub", "Mul", "Div"} {
+		m["(*"+sqlbuilder+".UpdateBuilder)."+name] = true
+	}
+	return m
+}()
+
+// mutableAs is the SelectBuilder method that renders "name AS alias".
+const mutableAs = "(*" + sqlbuilder + ".SelectBuilder).As"
+
 // builderJoins maps the join methods of a select builder to their SQL.
 var builderJoins = map[string]string{
 	"Join":      "JOIN",
@@ -422,7 +502,6 @@ var unmodelledLibs = []struct{ prefix, name string }{
 	{"xorm.io/xorm", "xorm"},
 	{"github.com/go-xorm/xorm", "xorm"},
 	{"github.com/doug-martin/goqu", "goqu"},
-	{"github.com/huandu/go-sqlbuilder", "go-sqlbuilder"},
 	{"github.com/volatiletech/sqlboiler", "sqlboiler"},
 	{"github.com/stephenafamo/bob", "bob"},
 	{"github.com/go-jet/jet", "jet"},

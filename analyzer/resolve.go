@@ -109,6 +109,12 @@ func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
 	if builderOps[name] == opRender {
 		return r.builtTexts(call, depth)
 	}
+	if mutableOps[name] == opRender {
+		return r.mutableTexts(call, depth)
+	}
+	if name == mutableAs {
+		return r.mutableAsText(call, depth)
+	}
 	if i, ok := sqlPassThrough[name]; ok {
 		if i >= len(call.Args) || call.Ellipsis.IsValid() {
 			return nil, skipNonConstant
