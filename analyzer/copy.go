@@ -27,6 +27,15 @@ var copyFromSources = map[string]bool{
 	"github.com/jackc/pgx/v4.CopyFromSlice": true,
 }
 
+// copyFromTypes are the parameter types of pgx's CopyFrom, by which an
+// interface method (sqlc's DBTX) is recognised as one.
+var copyFromTypes = map[string]bool{
+	"github.com/jackc/pgx/v5.Identifier":     true,
+	"github.com/jackc/pgx/v5.CopyFromSource": true,
+	"github.com/jackc/pgx/v4.Identifier":     true,
+	"github.com/jackc/pgx/v4.CopyFromSource": true,
+}
+
 // copyText renders a CopyFrom call as "INSERT INTO "t" ("a", "b") VALUES
 // ($1, $2)", or says why it cannot: the table and the column names must
 // be constant lists, as pgx quotes each name as given.
