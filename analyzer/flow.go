@@ -29,6 +29,8 @@ type sink struct {
 	// fixed are positional destinations known from an imported helper's
 	// fact, used instead of args.
 	fixed []target
+	// why says why positional destinations are not known, if so.
+	why string
 }
 
 // target is where one output column lands.
@@ -58,6 +60,9 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 		t := info.TypeOf(d)
 		if t == nil {
 			return nil, ""
+		}
+		if s.entry.byTag {
+			return byTagSinks(call, t)
 		}
 		elem := deref(t)
 		if s.entry.kind == kindSelect {
@@ -247,6 +252,9 @@ func (st *state) scanSink(call *ast.CallExpr, mode scanMode) sink {
 		} else if len(call.Args) == 1 {
 			k.args = st.targetsList(call.Args[0]) // rows.Scan(w.scanTargets()...)
 		}
+		if k.args == nil && call.Ellipsis.IsValid() {
+			k.why = unmappedSpread
+		}
 		return k
 	}
 	if len(call.Args) == 1 {
@@ -352,7 +360,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			return out, ""
 		}
 		if k.args == nil {
-			return nil, ""
+			return nil, k.why
 		}
 		if hasStar {
 			return nil, skipStarPositional
@@ -389,7 +397,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			out = append(out, target{col: c, owner: owner, field: fields[i].name, pos: k.pos, index: i})
 		}
 		return out, ""
-	case scanByName, scanByNameLax, scanSqlxStruct:
+	case scanByName, scanByNameLax, scanSqlxStruct, scanDBTag:
 		owner, fields := structFields(k.typ)
 		if owner == nil {
 			return nil, ""
@@ -511,6 +519,8 @@ type structField struct {
 // columnMatches reports whether field f receives column name under mode.
 func columnMatches(f structField, name string, mode scanMode) bool {
 	switch mode {
+	case scanDBTag:
+		return f.hasTag && f.tag == name
 	case scanSqlxStruct:
 		if f.hasTag {
 			return f.tag == name
