@@ -24,7 +24,7 @@ func testdata(t *testing.T) string {
 // watches for state shared between passes.
 var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
 	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes", "writeside", "inplace", "helpers", "rowhelpuse", "sqlcsvc",
-	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial", "reflectget", "reflectuse", "passthru", "passthruuse"}
+	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial", "reflectget", "reflectuse", "passthru", "passthruuse", "textbuf"}
 
 // TestAnalyzer checks each package's diagnostics and facts against its
 // want comments (analysistest reports each mismatch at its position), and
@@ -54,6 +54,8 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "crashes", want: analyzer.Stats{CallSites: 8, Resolved: 4, Skipped: map[string]int{
 			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1},
 			Unmapped: map[string]int{spread: 1}}},
+		{pkg: "textbuf", want: analyzer.Stats{CallSites: 10, Resolved: 7, Findings: 2, Skipped: map[string]int{
+			"query text not constant": 2, "query text not constant where it shapes the output (select list, FROM)": 1}}},
 		{pkg: "passthru", want: analyzer.Stats{CallSites: 12, Resolved: 10, Findings: 4, Skipped: map[string]int{"query text not constant": 2}}},
 		{pkg: "reflectget", want: analyzer.Stats{CallSites: 10, Resolved: 7, Findings: 1,
 			Skipped: map[string]int{"query text passed in by a wrapper's callers (checked there)": 3},

@@ -113,6 +113,9 @@ func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
 	if builderOps[name] == opRender {
 		return r.builtTexts(call, depth)
 	}
+	if name == "(*strings.Builder).String" || name == "(*bytes.Buffer).String" {
+		return r.bufferText(call, depth)
+	}
 	if i, ok := sqlPassThrough[name]; ok {
 		if i >= len(call.Args) || call.Ellipsis.IsValid() {
 			return nil, skipNonConstant
