@@ -119,7 +119,13 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 	// Assigned: rows, err := db.Query(...); row := db.QueryRow(...).
 	v := assignedVar(s.cur, info)
 	if v == nil {
-		return nil, ""
+		switch {
+		case s.entry.kind == kindQueue, s.cur.ParentEdgeKind() == edge.ExprStmt_X, discarded(s.cur):
+			return nil, "" // queued, or nothing read
+		case s.cur.ParentEdgeKind() == edge.ReturnStmt_Results:
+			return nil, unmappedReturned
+		}
+		return nil, unmappedKept
 	}
 	if len(st.uses.assignments(v)) != 1 {
 		return nil, skipRowsReused
@@ -133,6 +139,8 @@ const (
 	unmappedHelperNoBody      = "row passed to a function without a body here (an interface method, a func value)"
 	unmappedHelperDeep        = "row passed through too many helpers"
 	unmappedGenericNoInstance = "generic helper whose type argument is not known at the call"
+	unmappedReturned          = "row or rows returned to the caller (not followed)"
+	unmappedKept              = "row or rows kept where cqrslint does not follow them (a field, a composite value)"
 )
 
 // maxHelperDepth bounds how many helpers a row is followed through.
@@ -324,6 +332,16 @@ func assignedVar(cur inspector.Cursor, info *types.Info) *types.Var {
 	}
 	v, _ := info.ObjectOf(id).(*types.Var)
 	return v
+}
+
+// discarded reports whether the call's result is assigned to _.
+func discarded(cur inspector.Cursor) bool {
+	if cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	as := cur.Parent().Node().(*ast.AssignStmt)
+	id, ok := as.Lhs[0].(*ast.Ident)
+	return ok && id.Name == "_" && len(as.Rhs) == 1
 }
 
 func firstParam(lit *ast.FuncLit, info *types.Info) *types.Var {

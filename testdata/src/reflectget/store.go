@@ -155,3 +155,8 @@ func (s *Store) ProfileJSON(ctx context.Context, id int64) (User, error) {
 	err := s.JSONGet(ctx, &u, `SELECT u.id, u.email, (SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count FROM users u WHERE u.id = $1`, id)
 	return u, err
 }
+
+// A row handed back to the caller: not followed, with a reason.
+func (s *Store) row(ctx context.Context, id int64) *sql.Row {
+	return s.db.QueryRowContext(ctx, `SELECT u.id, (SELECT count(*) FROM posts p WHERE p.user_id = u.id) FROM users u WHERE u.id = $1`, id)
+}
