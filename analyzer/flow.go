@@ -31,6 +31,8 @@ type sink struct {
 	// fixed are positional destinations known from an imported helper's
 	// fact, used instead of args.
 	fixed []target
+	// why says why positional destinations are not known, if so.
+	why string
 }
 
 // target is where one output column lands.
@@ -56,7 +58,15 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 		if s.entry.dest < 0 || s.entry.dest >= len(call.Args) {
 			return nil, ""
 		}
-		if k, ok := st.destSink(call.Args[s.entry.dest], s.entry.kind == kindSelect, s.entry.structMode(), call.Pos()); ok {
+		d := call.Args[s.entry.dest]
+		if s.entry.byTag {
+			t := info.TypeOf(d)
+			if t == nil {
+				return nil, ""
+			}
+			return byTagSinks(call, t)
+		}
+		if k, ok := st.destSink(d, s.entry.kind == kindSelect, s.entry.structMode(), call.Pos()); ok {
 			return []sink{k}, ""
 		}
 		return nil, ""
@@ -100,7 +110,13 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 	// Assigned: rows, err := db.Query(...); row := db.QueryRow(...).
 	v := assignedVar(s.cur, info)
 	if v == nil {
-		return nil, ""
+		switch {
+		case s.entry.kind == kindQueue, s.cur.ParentEdgeKind() == edge.ExprStmt_X, discarded(s.cur):
+			return nil, "" // queued, or nothing read
+		case s.cur.ParentEdgeKind() == edge.ReturnStmt_Results:
+			return nil, unmappedReturned
+		}
+		return nil, unmappedKept
 	}
 	if len(st.uses.assignments(v)) != 1 {
 		return nil, skipRowsReused
@@ -140,6 +156,8 @@ const (
 	unmappedHelperNoBody      = "row passed to a function without a body here (an interface method, a func value)"
 	unmappedHelperDeep        = "row passed through too many helpers"
 	unmappedGenericNoInstance = "generic helper whose type argument is not known at the call"
+	unmappedReturned          = "row or rows returned to the caller (not followed)"
+	unmappedKept              = "row or rows kept where cqrslint does not follow them (a field, a composite value)"
 )
 
 // maxHelperDepth bounds how many helpers a row is followed through.
@@ -267,6 +285,9 @@ func (st *state) scanSink(call *ast.CallExpr, mode scanMode) sink {
 		} else if len(call.Args) == 1 {
 			k.args = st.targetsList(call.Args[0]) // rows.Scan(w.scanTargets()...)
 		}
+		if k.args == nil && call.Ellipsis.IsValid() {
+			k.why = unmappedSpread
+		}
 		return k
 	}
 	if len(call.Args) == 1 {
@@ -338,6 +359,16 @@ func assignedVar(cur inspector.Cursor, info *types.Info) *types.Var {
 	return v
 }
 
+// discarded reports whether the call's result is assigned to _.
+func discarded(cur inspector.Cursor) bool {
+	if cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	as := cur.Parent().Node().(*ast.AssignStmt)
+	id, ok := as.Lhs[0].(*ast.Ident)
+	return ok && id.Name == "_" && len(as.Rhs) == 1
+}
+
 func firstParam(lit *ast.FuncLit, info *types.Info) *types.Var {
 	if lit.Type.Params == nil || len(lit.Type.Params.List) == 0 || len(lit.Type.Params.List[0].Names) == 0 {
 		return nil
@@ -372,7 +403,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			return out, ""
 		}
 		if k.args == nil {
-			return nil, ""
+			return nil, k.why
 		}
 		if hasStar {
 			return nil, skipStarPositional
@@ -411,7 +442,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		return out, ""
 	case scanScanyAPI:
 		return nil, unmappedScanyAPI
-	case scanByName, scanByNameLax, scanSqlxStruct, scanScany:
+	case scanByName, scanByNameLax, scanSqlxStruct, scanScany, scanDBTag:
 		owner, fields := structFields(k.typ)
 		if owner == nil {
 			return nil, ""
@@ -533,6 +564,8 @@ type structField struct {
 // columnMatches reports whether field f receives column name under mode.
 func columnMatches(f structField, name string, mode scanMode) bool {
 	switch mode {
+	case scanDBTag:
+		return f.hasTag && f.tag == name
 	case scanSqlxStruct:
 		if f.hasTag {
 			return f.tag == name
