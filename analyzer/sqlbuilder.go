@@ -35,6 +35,14 @@ func (r *resolver) mutableTexts(build *ast.CallExpr, depth int) ([]string, strin
 	if !ok {
 		return nil, skipBuilderOrigin
 	}
+	if inner, ok := ast.Unparen(sel.X).(*ast.CallExpr); ok {
+		// sqlbuilder.Select("a").From("t").Build(): made and built in one expression.
+		bs, why := r.mutableStart(inner, depth)
+		if why != "" {
+			return nil, why
+		}
+		return renderBuilt(bs)
+	}
 	id, ok := ast.Unparen(sel.X).(*ast.Ident)
 	if !ok {
 		return nil, skipBuilderOrigin
@@ -88,7 +96,10 @@ func (r *resolver) mutableTexts(build *ast.CallExpr, depth int) ([]string, strin
 		if !ok {
 			return nil, skipBuilderPart // the builder escapes: passed, stored, copied
 		}
+		// A chain runs whole or not at all: under a condition, the
+		// statements are those before it and those after it.
 		optional, loop := conditional(u.ident, home)
+		next, changed := out, false
 		for _, call := range chain {
 			op, fn := mutableBuilderOf(r.info, call)
 			switch op {
@@ -103,21 +114,30 @@ func (r *resolver) mutableTexts(build *ast.CallExpr, depth int) ([]string, strin
 			if loop {
 				return nil, skipBuilderPart
 			}
-			next, why := r.mutableApply(out, op, fn, call, depth)
-			if why != "" {
+			var why string
+			if next, why = r.mutableApply(next, op, fn, call, depth); why != "" {
 				return nil, why
 			}
-			if optional {
-				next = dedupBuilt(append(append([]built(nil), out...), next...))
-			}
-			if len(next) > maxTexts {
-				return nil, skipTooManyTexts
-			}
-			out = next
+			changed = true
 		}
+		if !changed {
+			continue
+		}
+		if optional {
+			next = dedupBuilt(append(append([]built(nil), out...), next...))
+		}
+		if len(next) > maxTexts {
+			return nil, skipTooManyTexts
+		}
+		out = next
 	}
-	texts := make([]string, 0, len(out))
-	for _, b := range out {
+	return renderBuilt(out)
+}
+
+// renderBuilt renders every statement, or says why one cannot be.
+func renderBuilt(bs []built) ([]string, string) {
+	texts := make([]string, 0, len(bs))
+	for _, b := range bs {
 		t, ok := b.text()
 		if !ok {
 			return nil, skipBuilderPart

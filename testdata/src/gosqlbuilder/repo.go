@@ -124,3 +124,19 @@ func (r *Repo) Insert(ctx context.Context, s Store) error { // want Insert:`writ
 	_, err := r.pool.Exec(ctx, q, args...)
 	return err
 }
+
+// Odd uses: a spread column list (skipped), a builder made and built in
+// one expression inside a literal (read), a text from a func value
+// (skipped).
+func (r *Repo) Odd(ctx context.Context, cols []string) {
+	sb := sqlbuilder.Select(cols...)
+	q, _ := sb.Build()
+	r.pool.Exec(ctx, q)
+	f := func() string {
+		s, _ := sqlbuilder.Select("id").From("stores").Build()
+		var out []Store
+		pgxscan.Select(ctx, r.pool, &out, s)
+		return s
+	}
+	r.pool.Exec(ctx, f())
+}
