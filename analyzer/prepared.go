@@ -3,7 +3,8 @@ package analyzer
 // This file finds where a prepared statement comes from: the call that
 // prepared it, through a local variable assigned once, a struct field of
 // this package assigned once (a repository that prepares its statements
-// at start-up), or a transaction's copy of either (tx.Stmtx(stmt)).
+// at start-up; unexported, so that no other package sets it), or a
+// transaction's copy of either (tx.Stmtx(stmt)).
 
 import (
 	"go/ast"
@@ -42,8 +43,8 @@ func (st *state) stmtText(e ast.Expr, depth int) ast.Expr {
 			return nil
 		}
 		v, ok := sel.Obj().(*types.Var)
-		if !ok || v.Pkg() != st.pass.Pkg {
-			return nil // another package's field may be set there
+		if !ok || v.Pkg() != st.pass.Pkg || v.Exported() {
+			return nil // another package's field, or an exported one, may be set elsewhere
 		}
 		vals := st.fieldWrites()[v]
 		if len(vals) != 1 || vals[0] == nil {

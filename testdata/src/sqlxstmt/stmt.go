@@ -88,3 +88,21 @@ func Local(db *sqlx.DB, id int64) (Post, error) { // want Local:`writes UPDATE p
 	err = stmt.QueryRowx(id).StructScan(&p) // want `Post mixes .* on write path Local \(stmt.go:82\)`
 	return p, err
 }
+
+// Wired holds an exported statement: another package may set it, so its
+// text is not taken from the one assignment seen here.
+type Wired struct {
+	Load *sqlx.Stmt
+}
+
+func NewWired(db *sqlx.DB) (*Wired, error) {
+	w := &Wired{}
+	var err error
+	w.Load, err = db.Preparex(loadPost)
+	return w, err
+}
+
+func (w *Wired) Touch(db *sqlx.DB, p *Post) error { // want Touch:`writes UPDATE posts \(stmt\.go:106\)`
+	db.MustExec(`UPDATE posts SET touched_at = now() WHERE id = $1`, p.ID)
+	return w.Load.Get(p, p.ID)
+}
