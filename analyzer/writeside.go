@@ -259,10 +259,14 @@ func (st *state) findWriteModels() {
 					if !ok {
 						continue
 					}
+					table := use.Table
+					if table == "" {
+						table = stmt.Table
+					}
 					if owner, ok := fieldOwner(info, sel); ok {
 						st.addBinding(owner, &binding{
-							table: use.Table, field: sel.Sel.Name, key: isKey(sel.Sel.Name, use.Column),
-							evidence: sel.Sel.Name + " copied into " + use.Table + " (" + use.Column + ") by CopyFrom" + where,
+							table: table, field: sel.Sel.Name, key: isKey(sel.Sel.Name, use.Column),
+							evidence: sel.Sel.Name + " copied into " + table + " (" + use.Column + ") by CopyFrom" + where,
 							pos:      s.call.Pos(),
 						})
 					}
