@@ -55,6 +55,7 @@ var Analyzer = New(Options{})
 func New(opts Options) *analysis.Analyzer {
 	o := opts
 	o.Disable = append([]string(nil), opts.Disable...)
+	o.SQLFiles = append([]string(nil), opts.SQLFiles...)
 	a := &analysis.Analyzer{
 		Name:       "cqrslint",
 		Doc:        doc,

@@ -36,6 +36,9 @@ type state struct {
 	decls        map[*types.Func]*ast.FuncDecl // the package's function declarations, built on first use
 
 	builderHelpers map[*types.Func]int // builder pass-through helpers: the parameter
+
+	outside *outside                     // SQL kept outside Go strings (sqlfiles.go)
+	fields  map[*types.Var]*fieldWrites // what the package assigns to struct fields, built on first use
 }
 
 // caller is a same-package call of a unit's function.
@@ -80,6 +83,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 		inWrapper:    map[*types.Func]bool{},
 	}
 	st.uses = newUseIndex(st.root, pass.TypesInfo)
+	st.outside = &outside{pass: pass, opts: o, uses: st.uses, calls: func() []call { return st.calls }}
 	st.findSyncParams()
 	st.findUnits()
 	st.findCallSites()
@@ -141,16 +145,7 @@ func (st *state) classify() {
 			st.stats.skip(s.skip)
 			continue
 		}
-		expr := s.sql
-		if expr == nil {
-			expr = st.preparedText(s)
-			if expr == nil {
-				s.skip = skipUnknownPrepared
-				st.stats.skip(s.skip)
-				continue
-			}
-		}
-		texts, why := r.resolve(expr)
+		texts, why := st.siteTexts(s, r, 0)
 		if why == skipParameter && s.unit != nil && st.wrappers[s.unit.fn] != nil {
 			why = skipWrapper
 		}
@@ -183,6 +178,30 @@ func (st *state) classify() {
 	}
 }
 
+// siteTexts returns the texts call site s may send, or why they are not
+// known: its query text argument; the query a name argument names
+// (dotsql); or, for a prepared statement's methods, the text it was
+// prepared from (a local prepared here, a struct field tagged with a
+// named query or assigned only from prepare calls of the package).
+func (st *state) siteTexts(s *callSite, r *resolver, depth int) ([]string, string) {
+	r.partial = false
+	switch {
+	case s.name != nil:
+		return st.namedTexts(s.name)
+	case s.sql != nil:
+		return r.resolve(s.sql)
+	case depth > 1:
+		return nil, skipUnknownPrepared
+	}
+	if p := st.preparedSite(s); p != nil {
+		return st.siteTexts(p, r, depth+1)
+	}
+	if texts, why, ok := st.fieldStmtTexts(s, r, depth); ok {
+		return texts, why
+	}
+	return nil, skipUnknownPrepared
+}
+
 // dropTestSites forgets the call sites in _test.go files: test fixtures
 // write structs field by field and tests read them back, which says
 // nothing about the application's write side, and findings there would
@@ -213,9 +232,9 @@ func (st *state) parse(text string) parsed {
 	return p
 }
 
-// preparedText finds the query text of a prepared statement's method
+// preparedSite finds the prepare call of a prepared statement's method
 // call: stmt.QueryRow(...) where stmt, err := db.Prepare(q).
-func (st *state) preparedText(s *callSite) ast.Expr {
+func (st *state) preparedSite(s *callSite) *callSite {
 	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil
@@ -232,13 +251,18 @@ func (st *state) preparedText(s *callSite) ast.Expr {
 	if len(as) != 1 {
 		return nil
 	}
-	call, ok := ast.Unparen(as[0].value).(*ast.CallExpr)
+	return st.prepareCall(as[0].value)
+}
+
+// prepareCall returns the prepare call site e is, nil if it is none.
+func (st *state) prepareCall(e ast.Expr) *callSite {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
 	if !ok {
 		return nil
 	}
 	for _, p := range st.sites {
 		if p.call == call && p.entry.kind == kindPrepare {
-			return p.sql
+			return p
 		}
 	}
 	return nil
