@@ -223,7 +223,13 @@ func (o *outside) namedQueries() (map[string]string, string) {
 	}
 	o.loading = true
 	defer func() { o.loading, o.loaded = false, true }()
+	// The -sqlfiles first: the package's own embedded blocks are the
+	// closer evidence, and win.
+	fromFiles, why := o.sqlFiles()
 	o.named = map[string]string{}
+	for k, v := range fromFiles {
+		o.named[k] = v
+	}
 	r := &resolver{info: o.pass.TypesInfo, uses: o.uses, outside: o}
 	for _, c := range o.calls() {
 		call := c.cur.Node().(*ast.CallExpr)
@@ -239,10 +245,6 @@ func (o *outside) namedQueries() (map[string]string, string) {
 				o.named[k] = v
 			}
 		}
-	}
-	fromFiles, why := o.sqlFiles()
-	for k, v := range fromFiles {
-		o.named[k] = v
 	}
 	if len(o.named) == 0 {
 		o.namedWhy = why
