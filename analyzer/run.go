@@ -37,7 +37,7 @@ type state struct {
 
 	builderHelpers map[*types.Func]int // builder pass-through helpers: the parameter
 
-	outside *outside                     // SQL kept outside Go strings (sqlfiles.go)
+	outside *outside                    // SQL kept outside Go strings (sqlfiles.go)
 	fields  map[*types.Var]*fieldWrites // what the package assigns to struct fields, built on first use
 }
 

@@ -28,9 +28,11 @@ type Execer interface {
 
 type DotSql struct{ queries map[string]string }
 
-func (d DotSql) Prepare(db Preparer, name string) (*sql.Stmt, error)                        { panic("stub") }
-func (d DotSql) Query(db Queryer, name string, args ...interface{}) (*sql.Rows, error)      { panic("stub") }
-func (d DotSql) QueryRow(db QueryRower, name string, args ...interface{}) (*sql.Row, error) { panic("stub") }
+func (d DotSql) Prepare(db Preparer, name string) (*sql.Stmt, error)                   { panic("stub") }
+func (d DotSql) Query(db Queryer, name string, args ...interface{}) (*sql.Rows, error) { panic("stub") }
+func (d DotSql) QueryRow(db QueryRower, name string, args ...interface{}) (*sql.Row, error) {
+	panic("stub")
+}
 func (d DotSql) QueryRowContext(ctx context.Context, db QueryRowerContext, name string, args ...interface{}) (*sql.Row, error) {
 	panic("stub")
 }
