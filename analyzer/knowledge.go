@@ -30,6 +30,11 @@ type apiEntry struct {
 	// byName is set when the argument at sql is not the text but the
 	// name of a query in named-query files (dotsql: sqlfiles.go).
 	byName bool
+	// byTag is set for a project's own reflection-based Get or Select
+	// (dest any, query string, args ...any) that fills dest's fields
+	// from the columns of the same db tag: only tagged fields receive
+	// columns, as the helper's fallback for untagged ones is unknown.
+	byTag bool
 }
 
 func positional(kind callKind, sql int) apiEntry {
@@ -187,7 +192,16 @@ const (
 	scanByNameLax                      // the same, extra fields allowed
 	scanByPos                          // pgx RowToStructByPos: exported fields in order
 	scanSqlxStruct                     // sqlx StructScan/Get/Select: db tag, else lower-cased name
+	scanDBTag                          // a project's reflection-based helper: db tag only
 )
+
+// tagLookups are the methods by which reflection-based code reads a
+// struct tag; called with the constant "db" they mark a helper that maps
+// columns to fields by db tag (reflectscan.go).
+var tagLookups = map[string]bool{
+	"(reflect.StructTag).Get":    true,
+	"(reflect.StructTag).Lookup": true,
+}
 
 // scanMethods are the methods on a row or rows value that scan the
 // current row; the arguments are the destinations.
