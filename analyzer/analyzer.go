@@ -35,9 +35,9 @@ func knownRule(r string) bool {
 const doc = `report structs that mix the write model and the read model
 
 cqrslint finds SQL call sites (database/sql, pgx v5 and v4, sqlx, squirrel
-builders and structurally matching wrappers), parses their query text with
-a PostgreSQL parser, maps
-each output column to the Go field it is scanned into, and reports a
+builders, dotsql and structurally matching wrappers), parses their query
+text (Go strings, //go:embed files, named queries of goyesql and dotsql
+files) with a PostgreSQL parser, maps each output column to the Go field it is scanned into, and reports a
 struct that receives both stored columns and computed ones (subqueries,
 aggregates, window functions) when that SELECT runs on a write path or
 the struct is also written. Such a struct makes every command pay for the

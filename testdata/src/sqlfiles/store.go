@@ -176,3 +176,17 @@ func (s *Store) CheckOther(id int64) (Feed, error) { // want CheckOther:`writes 
 	err := s.other.QueryRow(id).Scan(&f.ID, &f.Title, &f.Unread)
 	return f, err
 }
+
+// dotsql's Prepare names its query too: the statement carries its text.
+func (s *Store) Mark(id int64) (Feed, error) { // want Mark:`writes UPDATE feeds \(store\.go:182\)`
+	if _, err := s.dot.Exec(s.db, "touch-feed", id); err != nil {
+		return Feed{}, err
+	}
+	stmt, err := s.dot.Prepare(s.db, "get-feed")
+	if err != nil {
+		return Feed{}, err
+	}
+	var f Feed
+	err = stmt.QueryRow(id).Scan(&f.ID, &f.Title, &f.Unread) // want `Feed mixes stored fields \(ID, Title\) with computed fields \(Unread: subquery\) on write path Store.Mark \(store.go:182\)`
+	return f, err
+}
