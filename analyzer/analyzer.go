@@ -36,8 +36,9 @@ const doc = `report structs that mix the write model and the read model
 
 cqrslint finds SQL call sites (database/sql, pgx v5 and v4 with CopyFrom,
 sqlx and its prepared statements, scany, squirrel and go-sqlbuilder
-builders, and structurally matching wrappers), parses their query text
-with a PostgreSQL parser, maps
+builders, dotsql, and structurally matching wrappers), parses their query
+text (Go strings, //go:embed files, named queries of goyesql and dotsql
+files) with a PostgreSQL parser, maps
 each output column to the Go field it is scanned into, and reports a
 struct that receives both stored columns and computed ones (subqueries,
 aggregates, window functions) when that SELECT runs on a write path or
@@ -56,6 +57,7 @@ var Analyzer = New(Options{})
 func New(opts Options) *analysis.Analyzer {
 	o := opts
 	o.Disable = append([]string(nil), opts.Disable...)
+	o.SQLFiles = append([]string(nil), opts.SQLFiles...)
 	a := &analysis.Analyzer{
 		Name:       "cqrslint",
 		Doc:        doc,

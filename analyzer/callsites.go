@@ -82,6 +82,7 @@ type callSite struct {
 	// classifications, in the same order; names are the sqlx :name
 	// parameters of each text.
 	sql   ast.Expr
+	name  ast.Expr // the query's name, for entries by name (dotsql); sql is nil then
 	stmts []*sqlinfo.Statement
 	names [][]string
 	skip  string // why the call was left out, "" if it was resolved
@@ -204,6 +205,9 @@ func (st *state) newSite(cur inspector.Cursor, e apiEntry) *callSite {
 		s.sql = nil
 	case e.sql < len(call.Args) && !(call.Ellipsis.IsValid() && e.sql >= len(call.Args)-1):
 		s.sql = call.Args[e.sql]
+		if e.byName {
+			s.sql, s.name = nil, call.Args[e.sql]
+		}
 	default:
 		s.skip = skipNoSQLArg
 	}

@@ -28,6 +28,9 @@ type apiEntry struct {
 	args  int // index of the first bind argument (the variadic start)
 	dest  int // index of the scan destination (sqlx Get/Select)
 	named int // index of the argument bound by name (sqlx Named*)
+	// byName is set when the argument at sql is not the text but the
+	// name of a query in named-query files (dotsql: sqlfiles.go).
+	byName bool
 	// byTag is set for a project's own reflection-based Get or Select
 	// (dest any, query string, args ...any) that fills dest's fields
 	// from the columns of the same db tag: only tagged fields receive
@@ -182,8 +185,61 @@ var sqlCalls = func() map[string]apiEntry {
 	m["github.com/jmoiron/sqlx.NamedExecContext"] = apiEntry{kind: kindNamedExec, sql: 2, args: -1, dest: -1, named: 3}
 	m["github.com/jmoiron/sqlx.NamedQuery"] = apiEntry{kind: kindNamedQuery, sql: 1, args: -1, dest: -1, named: 2}
 	m["github.com/jmoiron/sqlx.NamedQueryContext"] = apiEntry{kind: kindNamedQuery, sql: 2, args: -1, dest: -1, named: 3}
+
+	// dotsql: named queries from "-- name: x" files (sqlfiles.go). The
+	// methods have value receivers: Exec/Query/QueryRow(db, name, args...)
+	// and Prepare(db, name), with ...Context variants taking a context
+	// first. The older import path is gchaincl's.
+	for _, pkg := range []string{"github.com/qustavo/dotsql", "github.com/gchaincl/dotsql"} {
+		dot := []string{pkg + ".DotSql"}
+		for _, c := range []struct {
+			method string
+			kind   callKind
+		}{{"Exec", kindExec}, {"Query", kindQuery}, {"QueryRow", kindQueryRow}} {
+			add(dot, c.method, apiEntry{kind: c.kind, sql: 1, args: 2, dest: -1, named: -1, byName: true})
+			add(dot, c.method+"Context", apiEntry{kind: c.kind, sql: 2, args: 3, dest: -1, named: -1, byName: true})
+		}
+		add(dot, "Prepare", apiEntry{kind: kindPrepare, sql: 1, args: -1, dest: -1, named: -1, byName: true})
+		add(dot, "PrepareContext", apiEntry{kind: kindPrepare, sql: 2, args: -1, dest: -1, named: -1, byName: true})
+	}
 	return m
 }()
+
+// namedQueryTag is the struct tag key that names a field's query in
+// named-query files: goyesql's ScanToStruct fills a field tagged
+// query:"get-user" (a string, or a statement prepared from the text)
+// with the block "-- name: get-user".
+const namedQueryTag = "query"
+
+// namedQueryLoaders parse named-query text (argument 0) in the program:
+// when that argument is text cqrslint can read (an embedded file), its
+// blocks join the pass's named queries.
+var namedQueryLoaders = map[string]bool{
+	"github.com/knadh/goyesql/v2.ParseBytes":     true,
+	"github.com/knadh/goyesql/v2.MustParseBytes": true,
+	"github.com/knadh/goyesql.ParseBytes":        true,
+	"github.com/knadh/goyesql.MustParseBytes":    true,
+	"github.com/nleof/goyesql.ParseBytes":        true,
+	"github.com/nleof/goyesql.MustParseBytes":    true,
+	"github.com/qustavo/dotsql.LoadFromString":   true,
+	"github.com/gchaincl/dotsql.LoadFromString":  true,
+}
+
+// embedReaders read a file of an embed.FS by a name: the method's
+// receiver, or io/fs.ReadFile's argument 0, is the file system; the
+// name is the last argument.
+var embedReaders = map[string]bool{
+	"(embed.FS).ReadFile": true,
+	"io/fs.ReadFile":      true,
+}
+
+// textReplacers are strings.ReplaceAll(s, old, new) and
+// strings.Replace(s, old, new, n): a template marker replaced in query
+// text (partial.go makes an unknown replacement a hole).
+var textReplacers = map[string]bool{
+	"strings.ReplaceAll": true,
+	"strings.Replace":    true,
+}
 
 // sqlPassThrough maps functions that return their query argument
 // rewritten but equivalent (bind-variable rebinding) to that argument.

@@ -3,6 +3,7 @@ package analyzer
 import (
 	"flag"
 	"fmt"
+	"path/filepath"
 	"strings"
 )
 
@@ -14,6 +15,27 @@ type Options struct {
 	Strict bool `json:"strict" mapstructure:"strict"`
 	// Disable lists rule ids to turn off.
 	Disable []string `json:"disable" mapstructure:"disable"`
+	// SQLFiles lists glob patterns of SQL files holding named queries
+	// ("-- name: get-user" blocks, goyesql and dotsql style) that the
+	// program loads at run time rather than embeds: relative to the
+	// module root, or absolute. Struct fields tagged query:"get-user" and
+	// dotsql calls are joined to them by name (sqlfiles.go).
+	SQLFiles []string `json:"sqlfiles" mapstructure:"sqlfiles"`
+	// Files reads the files besides Go source the analyzer needs:
+	// //go:embed'ded SQL and the SQLFiles. The analyzer does no file I/O
+	// of its own; the command and the golangci-lint plugin set this to
+	// the operating system's. When nil, those files are not read and
+	// the call sites that need them are skipped with a reason.
+	Files Files `json:"-" mapstructure:"-"`
+}
+
+// Files is the read-only file access the analyzer is given. Names are
+// absolute, with the operating system's separator.
+type Files interface {
+	ReadFile(name string) ([]byte, error)
+	// Glob returns the names of the files matching pattern, as
+	// path/filepath.Glob does.
+	Glob(pattern string) ([]string, error)
 }
 
 // Validate reports the first problem with o.
@@ -22,6 +44,19 @@ func (o Options) Validate() error {
 		if !knownRule(r) {
 			return fmt.Errorf("unknown rule %q in disable (known: %s)", r, strings.Join(Rules, ", "))
 		}
+	}
+	for _, g := range o.SQLFiles {
+		if err := checkGlob(g); err != nil {
+			return fmt.Errorf("sqlfiles: %w", err)
+		}
+	}
+	return nil
+}
+
+// checkGlob reports a malformed glob pattern.
+func checkGlob(g string) error {
+	if _, err := filepath.Match(g, ""); err != nil {
+		return fmt.Errorf("bad pattern %q: %w", g, err)
 	}
 	return nil
 }
@@ -73,5 +108,30 @@ func (f rulesFlag) Set(v string) error {
 // analyzer built from o sees what the command line says.
 func (o *Options) bindFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Strict, "strict", o.Strict, "also report structs mixing stored and computed columns on read-only paths, and //cqrslint:ignore comments that suppress nothing")
+	fs.Var(globsFlag{&o.SQLFiles}, "sqlfiles", "comma-separated glob patterns, relative to the module root, of SQL files with named queries (-- name: x) that struct fields tagged query:\"x\" and dotsql calls are read from")
 	fs.Var(rulesFlag{&o.Disable}, "disable", "comma-separated rule ids to turn off ("+strings.Join(Rules, ", ")+")")
+}
+
+// globsFlag is a comma-separated list of glob patterns.
+type globsFlag struct{ globs *[]string }
+
+func (f globsFlag) String() string {
+	if f.globs == nil {
+		return ""
+	}
+	return strings.Join(*f.globs, ",")
+}
+
+func (f globsFlag) Set(v string) error {
+	*f.globs = nil
+	for _, g := range strings.Split(v, ",") {
+		if g = strings.TrimSpace(g); g == "" {
+			continue
+		}
+		if err := checkGlob(g); err != nil {
+			return err
+		}
+		*f.globs = append(*f.globs, g)
+	}
+	return nil
 }

@@ -78,6 +78,11 @@ func (st *state) parseText(text string, partial bool) parsed {
 	if p.err == "" && (partial || filled) && p.stmt.HoleInOutput {
 		return parsed{err: skipHoleInOutput}
 	}
+	if p.err == sqlinfo.ReasonParse {
+		if q, ok := st.parseMarked(text); ok {
+			return q
+		}
+	}
 	return p
 }
 

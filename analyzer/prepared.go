@@ -14,9 +14,9 @@ import (
 	"golang.org/x/tools/go/types/typeutil"
 )
 
-// stmtText returns the query text argument of the call that prepared the
-// statement e holds, or nil when that call is not known.
-func (st *state) stmtText(e ast.Expr, depth int) ast.Expr {
+// stmtSite returns the call site that prepared the statement e holds,
+// or nil when that call is not known.
+func (st *state) stmtSite(e ast.Expr, depth int) *callSite {
 	if depth > maxResolveDepth {
 		return nil
 	}
@@ -58,11 +58,11 @@ func (st *state) stmtText(e ast.Expr, depth int) ast.Expr {
 	}
 	call, ok := ast.Unparen(value).(*ast.CallExpr)
 	if !ok {
-		return st.stmtText(value, depth+1) // stmt := other
+		return st.stmtSite(value, depth+1) // stmt := other
 	}
 	for _, p := range st.sites {
 		if p.call == call && p.entry.kind == kindPrepare {
-			return p.sql
+			return p
 		}
 	}
 	fn, ok := typeutil.Callee(st.pass.TypesInfo, call).(*types.Func)
@@ -70,7 +70,7 @@ func (st *state) stmtText(e ast.Expr, depth int) ast.Expr {
 		return nil
 	}
 	if i, ok := stmtPassThrough[fn.Origin().FullName()]; ok && i < len(call.Args) && !call.Ellipsis.IsValid() {
-		return st.stmtText(call.Args[i], depth+1)
+		return st.stmtSite(call.Args[i], depth+1)
 	}
 	return nil
 }

@@ -47,6 +47,9 @@ type resolver struct {
 	holes   *int
 	partial bool
 	memo    *builderMemo // builder reads of the current resolution
+	// outside reads SQL kept outside Go strings (sqlfiles.go); nil
+	// reads none.
+	outside *outside
 }
 
 // resolve returns the possible texts of e, or a skip reason. When the
@@ -100,16 +103,34 @@ func (r *resolver) exprExact(e ast.Expr, depth int) ([]string, string) {
 		return r.variable(v, e.Pos(), depth+1)
 	case *ast.CallExpr:
 		return r.call(e, depth+1)
+	case *ast.SelectorExpr:
+		// A string field tagged query:"name", filled from named-query files.
+		if name, ok := queryTagName(r.info, e); ok && r.outside != nil && isStringType(r.info.TypeOf(e)) {
+			return r.outside.namedText(name)
+		}
 	}
 	return nil, skipNonConstant
 }
 
 func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
+	if tv, ok := r.info.Types[call.Fun]; ok && tv.IsType() && len(call.Args) == 1 {
+		// string(b), []byte(s): the same text.
+		if isStringOrBytes(tv.Type) && isStringOrBytes(r.info.TypeOf(call.Args[0])) {
+			return r.expr(call.Args[0], depth)
+		}
+		return nil, skipNonConstant
+	}
 	fn, ok := typeutil.Callee(r.info, call).(*types.Func)
 	if !ok {
 		return nil, skipNonConstant
 	}
 	name := fn.Origin().FullName()
+	if embedReaders[name] {
+		return r.embedFile(call, fn)
+	}
+	if textReplacers[name] {
+		return r.replace(call, name, depth)
+	}
 	if builderOps[name] == opRender {
 		return r.builtTexts(call, depth)
 	}
@@ -184,6 +205,14 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, st
 		}
 		return nil, skipParameter
 	}
+	if r.outside != nil {
+		if texts, why, ok := r.outside.embedded(v); ok {
+			if r.written(v) {
+				return nil, skipNonConstant
+			}
+			return texts, why
+		}
+	}
 	// Every use of v other than a plain read must be an assignment we can
 	// follow; an address taken or a write through a closure we cannot.
 	type write struct {
@@ -202,7 +231,7 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, st
 			writes = append(writes, write{stmt: use.stmt, value: use.value, append: true, use: use})
 		case useTuple:
 			// q, args, err := builder.ToSql(): the text is the first result.
-			if use.index != 0 || !r.rendersText(use.value) {
+			if use.index != 0 || !r.rendersText(use.value) && !r.readsEmbedded(use.value) {
 				return nil, skipNonConstant
 			}
 			writes = append(writes, write{stmt: use.stmt, value: use.value, use: use})

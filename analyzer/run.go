@@ -38,6 +38,8 @@ type state struct {
 	builderHelpers map[*types.Func]int              // builder pass-through helpers: the parameter
 	passThroughs   map[*types.Func]*passThroughFact // query-text pass-throughs (passthrough.go)
 	fieldValues    map[*types.Var][]ast.Expr        // values assigned to the package's struct fields (prepared.go), built on first use
+
+	outside *outside // SQL kept outside Go strings (sqlfiles.go)
 }
 
 // caller is a same-package call of a unit's function.
@@ -82,6 +84,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 		inWrapper:    map[*types.Func]bool{},
 	}
 	st.uses = newUseIndex(st.root, pass.TypesInfo)
+	st.outside = &outside{pass: pass, opts: o, uses: st.uses, calls: func() []call { return st.calls }}
 	st.findSyncParams()
 	st.findUnits()
 	st.findCallSites()
@@ -144,23 +147,7 @@ func (st *state) classify() {
 			st.stats.skip(s.skip)
 			continue
 		}
-		var texts []string
-		var why string
-		if s.entry.kind == kindCopy {
-			r.partial = false
-			texts, why = r.copyText(s.call)
-		} else {
-			expr := s.sql
-			if expr == nil {
-				expr = st.preparedText(s)
-				if expr == nil {
-					s.skip = skipUnknownPrepared
-					st.stats.skip(s.skip)
-					continue
-				}
-			}
-			texts, why = r.resolve(expr)
-		}
+		texts, why := st.siteTexts(s, r, 0)
 		if why == skipParameter && s.unit != nil && st.wrappers[s.unit.fn] != nil {
 			why = skipWrapper
 		}
@@ -193,6 +180,32 @@ func (st *state) classify() {
 	}
 }
 
+// siteTexts returns the texts call site s may send, or why they are not
+// known: its query text argument; the query a name argument names
+// (dotsql); or, for a prepared statement's methods, the text it was
+// prepared from (a local prepared here, a struct field tagged with a
+// named query or assigned only from prepare calls of the package).
+func (st *state) siteTexts(s *callSite, r *resolver, depth int) ([]string, string) {
+	r.partial = false
+	switch {
+	case s.entry.kind == kindCopy:
+		return r.copyText(s.call)
+	case s.name != nil:
+		return st.namedTexts(s.name)
+	case s.sql != nil:
+		return r.resolve(s.sql)
+	case depth > 1:
+		return nil, skipUnknownPrepared
+	}
+	if texts, why, ok := st.taggedStmtTexts(s); ok {
+		return texts, why
+	}
+	if p := st.preparedSite(s); p != nil {
+		return st.siteTexts(p, r, depth+1)
+	}
+	return nil, skipUnknownPrepared
+}
+
 // dropTestSites forgets the call sites in _test.go files: test fixtures
 // write structs field by field and tests read them back, which says
 // nothing about the application's write side, and findings there would
@@ -223,15 +236,15 @@ func (st *state) parse(text string) parsed {
 	return p
 }
 
-// preparedText finds the query text of a prepared statement's method
+// preparedSite finds the prepare call of a prepared statement's method
 // call: stmt.QueryRow(...) where stmt, err := db.Prepare(q), or where
 // stmt is a struct field assigned once (prepared.go).
-func (st *state) preparedText(s *callSite) ast.Expr {
+func (st *state) preparedSite(s *callSite) *callSite {
 	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil
 	}
-	return st.stmtText(sel.X, 0)
+	return st.stmtSite(sel.X, 0)
 }
 
 // shortPos formats a position as "file.go:42".

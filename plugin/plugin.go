@@ -24,6 +24,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/cqrslint/cqrslint/analyzer"
+	"github.com/cqrslint/cqrslint/internal/osfiles"
 )
 
 // Name is the linter name golangci-lint knows the plugin by: the key under
@@ -53,6 +54,7 @@ func New(settings any) (register.LinterPlugin, error) {
 	if err := opts.Validate(); err != nil {
 		return nil, fmt.Errorf("cqrslint settings: %w", err)
 	}
+	opts.Files = osfiles.Files{} // embedded SQL and sqlfiles
 	return &Plugin{opts: opts}, nil
 }
 

@@ -57,10 +57,16 @@ func TestSettings(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			a := build(t, tc.settings)
 			require.Equal(t, "cqrslint", a.Name)
+			require.Empty(t, flagValue(t, a, "sqlfiles"))
 			require.Equal(t, tc.strict, flagValue(t, a, "strict"))
 			require.Equal(t, tc.disable, flagValue(t, a, "disable"))
 		})
 	}
+}
+
+func TestSQLFilesSetting(t *testing.T) {
+	a := build(t, map[string]any{"sqlfiles": []any{"queries/*.sql", "db/named.sql"}})
+	require.Equal(t, "queries/*.sql,db/named.sql", flagValue(t, a, "sqlfiles"))
 }
 
 func TestBadSettings(t *testing.T) {
@@ -74,6 +80,7 @@ func TestBadSettings(t *testing.T) {
 		{"list as string", map[string]any{"disable": "god-struct"}, "cqrslint settings: decoding settings: json: cannot unmarshal string into Go struct field Options.disable of type []string"},
 		{"unknown rule", map[string]any{"disable": []any{"god-structs"}}, `cqrslint settings: unknown rule "god-structs" in disable`},
 		{"not a map", []any{"strict"}, "cqrslint settings: decoding settings: json: cannot unmarshal array into Go value of type analyzer.Options"},
+		{"bad sqlfiles pattern", map[string]any{"sqlfiles": []any{"queries/[.sql"}}, `cqrslint settings: sqlfiles: bad pattern "queries/[.sql"`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			p, err := New(tc.settings)

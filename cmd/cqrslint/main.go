@@ -27,14 +27,18 @@ import (
 	"golang.org/x/tools/go/analysis/singlechecker"
 
 	"github.com/cqrslint/cqrslint/analyzer"
+	"github.com/cqrslint/cqrslint/internal/osfiles"
 )
 
 func main() {
 	v := currentVersion()
+	// The analyzer reads embedded SQL and -sqlfiles through this; it does
+	// no file I/O of its own.
+	opts := analyzer.Options{Files: osfiles.Files{}}
 	c := &command{
 		stdout:      os.Stdout,
 		stderr:      os.Stderr,
-		newAnalyzer: func() *analysis.Analyzer { return analyzer.New(analyzer.Options{}) },
+		newAnalyzer: func() *analysis.Analyzer { return analyzer.New(opts) },
 		version:     v.Version,
 		versionText: v.String(),
 		factSources: analyzer.DatabasePackages(),
@@ -47,5 +51,5 @@ func main() {
 	// passes them through; singlechecker then ignores them.
 	new(driverFlags).register(flag.CommandLine)
 	registerVersionFlag(flag.CommandLine)
-	singlechecker.Main(analyzer.Analyzer)
+	singlechecker.Main(analyzer.New(opts))
 }

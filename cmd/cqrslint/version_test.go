@@ -89,7 +89,7 @@ func TestVersionFromClone(t *testing.T) {
 		require.NoError(t, err)
 		require.NoError(t, os.WriteFile(filepath.Join(dir, name), data, 0o644))
 	}
-	for _, sub := range []string{"analyzer", filepath.Join("cmd", "cqrslint")} {
+	for _, sub := range []string{"analyzer", "internal", filepath.Join("cmd", "cqrslint")} {
 		require.NoError(t, os.CopyFS(filepath.Join(dir, sub), os.DirFS(filepath.Join(root, sub))))
 	}
 	git := func(args ...string) string {

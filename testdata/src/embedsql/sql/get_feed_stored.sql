@@ -1,0 +1,1 @@
+SELECT f.id, f.title FROM feeds f WHERE f.id = $1

@@ -1,0 +1,1 @@
+UPDATE feeds SET checked_at = now() WHERE id = $1
