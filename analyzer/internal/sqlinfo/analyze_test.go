@@ -206,10 +206,33 @@ func analyzeCases() []analyzeCase {
 		},
 		{
 			name: "UNION computed in the right arm",
-			sql:  `SELECT id, title FROM posts UNION ALL SELECT id, (SELECT name FROM tags LIMIT 1) FROM drafts`,
+			sql:  `SELECT id, title FROM posts UNION ALL SELECT id, (SELECT max(name) FROM tags) FROM drafts`,
 			want: Statement{
 				Kind:    KindSelect,
 				Columns: []Column{stored("id", "posts"), computed("title", Subquery)},
+			},
+		},
+		{
+			name: "a scalar subquery that looks up one stored column computes nothing",
+			sql: `SELECT c.id, COALESCE(t.body, (SELECT body FROM templates WHERE is_default LIMIT 1), '') AS template_body,
+				(SELECT u.name FROM users u WHERE u.id = c.owner_id) AS owner_name
+				FROM campaigns c LEFT JOIN templates t ON t.id = c.template_id`,
+			want: Statement{
+				Kind: KindSelect,
+				Columns: []Column{stored("id", "campaigns"), {Name: "template_body", Compute: Expression},
+					{Name: "owner_name", Compute: Expression}},
+			},
+		},
+		{
+			name: "a scalar subquery that aggregates, groups or deduplicates computes",
+			sql: `SELECT c.id, (SELECT count(*) FROM sends s WHERE s.campaign_id = c.id) AS sent,
+				(SELECT DISTINCT name FROM lists l WHERE l.id = c.list_id) AS list,
+				(SELECT (SELECT count(*) FROM tags) FROM tags LIMIT 1) AS nested
+				FROM campaigns c`,
+			want: Statement{
+				Kind: KindSelect,
+				Columns: []Column{stored("id", "campaigns"), computed("sent", Subquery), computed("list", Subquery),
+					computed("nested", Subquery)},
 			},
 		},
 		{

@@ -34,7 +34,9 @@ func (a *analysis) exprKind(sc *scope, root *node) (kind Compute, via string) {
 		}
 		switch {
 		case n.GetSubLink() != nil:
-			found(sublinkKind(n.GetSubLink()), "")
+			if !a.lookup(sc, n.GetSubLink()) {
+				found(sublinkKind(n.GetSubLink()), "")
+			}
 			return false
 		case n.GetFuncCall() != nil:
 			fc := n.GetFuncCall()
@@ -75,6 +77,23 @@ func (a *analysis) exprKind(sc *scope, root *node) (kind Compute, via string) {
 		return true
 	})
 	return kind, via
+}
+
+// lookup reports whether a scalar subquery only looks up one stored
+// column of a row (SELECT body FROM templates WHERE is_default LIMIT 1):
+// no aggregate, window, GROUP BY, DISTINCT, set operation or CTE. It reads
+// like a join, whose columns are stored too, so it computes nothing.
+func (a *analysis) lookup(sc *scope, sl *subLink) bool {
+	if sl.GetSubLinkType() != sublinkExpr {
+		return false
+	}
+	s := sl.GetSubselect().GetSelectStmt()
+	if s == nil || s.GetOp() != setopNone || s.GetWithClause() != nil || len(s.GetGroupClause()) > 0 ||
+		s.GetHavingClause() != nil || len(s.GetDistinctClause()) > 0 || len(s.GetTargetList()) != 1 {
+		return false
+	}
+	cols := a.selectColumns(s, sc)
+	return len(cols) == 1 && !cols[0].Star && cols[0].Compute == Stored
 }
 
 // sublinkKind is the kind of a subquery used as a value.
