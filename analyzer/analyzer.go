@@ -60,7 +60,7 @@ func New(opts Options) *analysis.Analyzer {
 		Doc:        doc,
 		URL:        URL,
 		ResultType: reflect.TypeFor[*Stats](),
-		FactTypes:  append(factTypes(), new(builderPassFact)),
+		FactTypes:  append(factTypes(), new(builderPassFact), new(passThroughFact)),
 	}
 	o.bindFlags(&a.Flags)
 	a.Run = func(pass *analysis.Pass) (any, error) { return run(pass, &o) }

@@ -24,13 +24,14 @@ func testdata(t *testing.T) string {
 // watches for state shared between passes.
 var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
 	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes", "writeside", "inplace", "helpers", "rowhelpuse", "sqlcsvc",
-	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial"}
+	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial", "reflectget", "reflectuse", "passthru", "passthruuse", "textbuf"}
 
 // TestAnalyzer checks each package's diagnostics and facts against its
 // want comments (analysistest reports each mismatch at its position), and
 // the coverage counts of the packages with skipped sites.
 func TestAnalyzer(t *testing.T) {
 	t.Parallel()
+	const spread = "row scanned into a list of destinations built at run time (a spread slice, as in a reflection-based helper)"
 	results := analysistest.Run(t, testdata(t), analyzer.New(analyzer.Options{}), analyzed...)
 	byPkg := map[string]*analyzer.Stats{}
 	for _, r := range results {
@@ -51,7 +52,15 @@ func TestAnalyzer(t *testing.T) {
 		{pkg: "dbtx", want: analyzer.Stats{CallSites: 7, Resolved: 5, Findings: 1,
 			Skipped: map[string]int{"query text passed in by a wrapper's callers (checked there)": 2}}},
 		{pkg: "crashes", want: analyzer.Stats{CallSites: 8, Resolved: 4, Skipped: map[string]int{
-			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1}}},
+			"empty sql": 1, "not exactly one statement": 1, "query argument missing": 1, "sql parse error": 1},
+			Unmapped: map[string]int{spread: 1}}},
+		{pkg: "textbuf", want: analyzer.Stats{CallSites: 10, Resolved: 7, Findings: 2, Skipped: map[string]int{
+			"query text not constant": 2, "query text not constant where it shapes the output (select list, FROM)": 1}}},
+		{pkg: "passthru", want: analyzer.Stats{CallSites: 12, Resolved: 10, Findings: 4, Skipped: map[string]int{"query text not constant": 2}}},
+		{pkg: "reflectget", want: analyzer.Stats{CallSites: 11, Resolved: 8, Findings: 1,
+			Skipped: map[string]int{"query text passed in by a wrapper's callers (checked there)": 3},
+			Unmapped: map[string]int{spread: 1, "row or rows returned to the caller (not followed)": 1,
+				"reflection-based helper called with a destination that is not a struct or a slice of structs": 1}}},
 		{pkg: "suppress", want: analyzer.Stats{CallSites: 4, Resolved: 4, Findings: 1, Suppressed: 2}},
 		{pkg: "sqlxgod", want: analyzer.Stats{CallSites: 7, Resolved: 7, Findings: 3}},
 		{pkg: "helpers", want: analyzer.Stats{CallSites: 16, Resolved: 14, Findings: 4,

@@ -227,6 +227,11 @@ func (st *state) learnWrappers() bool {
 		}
 		w.Dest = st.paramArg(sig, s.call, s.entry.dest)
 		w.Named = st.paramArg(sig, s.call, s.entry.named)
+		if w.Dest < 0 && (w.Kind == kindQuery || w.Kind == kindQueryRow) {
+			if d, ok := st.reflectDest(s.unit.fn); ok {
+				w.Kind, w.Dest, w.ByTag = kindGet, d, true
+			}
+		}
 		st.wrappers[s.unit.fn] = w
 		if s.unit.fn.Exported() || isMethodOfExported(s.unit.fn) {
 			st.pass.ExportObjectFact(s.unit.fn, w)

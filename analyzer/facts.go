@@ -34,15 +34,22 @@ type wrapperFact struct {
 	Args  int // index of the variadic bind arguments, or -1
 	Dest  int // index of a scan destination parameter, or -1
 	Named int // index of a parameter bound by name, or -1
+	// ByTag marks a reflection-based helper that fills its Dest's
+	// fields by db tag (apiEntry.byTag).
+	ByTag bool
 }
 
 func (*wrapperFact) AFact() {}
 func (f *wrapperFact) String() string {
-	return fmt.Sprintf("sql wrapper(kind=%d sql=%d args=%d dest=%d named=%d)", f.Kind, f.SQL, f.Args, f.Dest, f.Named)
+	s := fmt.Sprintf("sql wrapper(kind=%d sql=%d args=%d dest=%d named=%d)", f.Kind, f.SQL, f.Args, f.Dest, f.Named)
+	if f.ByTag {
+		s += " by db tag"
+	}
+	return s
 }
 
 func (f *wrapperFact) entry() apiEntry {
-	return apiEntry{kind: f.Kind, sql: f.SQL, args: f.Args, dest: f.Dest, named: f.Named}
+	return apiEntry{kind: f.Kind, sql: f.SQL, args: f.Args, dest: f.Dest, named: f.Named, byTag: f.ByTag}
 }
 
 // writeModelsFact is a package fact: the fields of struct types (of any

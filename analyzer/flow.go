@@ -29,6 +29,8 @@ type sink struct {
 	// fixed are positional destinations known from an imported helper's
 	// fact, used instead of args.
 	fixed []target
+	// why says why positional destinations are not known, if so.
+	why string
 }
 
 // target is where one output column lands.
@@ -58,6 +60,9 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 		t := info.TypeOf(d)
 		if t == nil {
 			return nil, ""
+		}
+		if s.entry.byTag {
+			return byTagSinks(call, t)
 		}
 		elem := deref(t)
 		if s.entry.kind == kindSelect {
@@ -114,7 +119,13 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 	// Assigned: rows, err := db.Query(...); row := db.QueryRow(...).
 	v := assignedVar(s.cur, info)
 	if v == nil {
-		return nil, ""
+		switch {
+		case s.entry.kind == kindQueue, s.cur.ParentEdgeKind() == edge.ExprStmt_X, discarded(s.cur):
+			return nil, "" // queued, or nothing read
+		case s.cur.ParentEdgeKind() == edge.ReturnStmt_Results:
+			return nil, unmappedReturned
+		}
+		return nil, unmappedKept
 	}
 	if len(st.uses.assignments(v)) != 1 {
 		return nil, skipRowsReused
@@ -128,6 +139,8 @@ const (
 	unmappedHelperNoBody      = "row passed to a function without a body here (an interface method, a func value)"
 	unmappedHelperDeep        = "row passed through too many helpers"
 	unmappedGenericNoInstance = "generic helper whose type argument is not known at the call"
+	unmappedReturned          = "row or rows returned to the caller (not followed)"
+	unmappedKept              = "row or rows kept where cqrslint does not follow them (a field, a composite value)"
 )
 
 // maxHelperDepth bounds how many helpers a row is followed through.
@@ -247,6 +260,9 @@ func (st *state) scanSink(call *ast.CallExpr, mode scanMode) sink {
 		} else if len(call.Args) == 1 {
 			k.args = st.targetsList(call.Args[0]) // rows.Scan(w.scanTargets()...)
 		}
+		if k.args == nil && call.Ellipsis.IsValid() {
+			k.why = unmappedSpread
+		}
 		return k
 	}
 	if len(call.Args) == 1 {
@@ -318,6 +334,16 @@ func assignedVar(cur inspector.Cursor, info *types.Info) *types.Var {
 	return v
 }
 
+// discarded reports whether the call's result is assigned to _.
+func discarded(cur inspector.Cursor) bool {
+	if cur.ParentEdgeKind() != edge.AssignStmt_Rhs {
+		return false
+	}
+	as := cur.Parent().Node().(*ast.AssignStmt)
+	id, ok := as.Lhs[0].(*ast.Ident)
+	return ok && id.Name == "_" && len(as.Rhs) == 1
+}
+
 func firstParam(lit *ast.FuncLit, info *types.Info) *types.Var {
 	if lit.Type.Params == nil || len(lit.Type.Params.List) == 0 || len(lit.Type.Params.List[0].Names) == 0 {
 		return nil
@@ -352,7 +378,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			return out, ""
 		}
 		if k.args == nil {
-			return nil, ""
+			return nil, k.why
 		}
 		if hasStar {
 			return nil, skipStarPositional
@@ -389,7 +415,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			out = append(out, target{col: c, owner: owner, field: fields[i].name, pos: k.pos, index: i})
 		}
 		return out, ""
-	case scanByName, scanByNameLax, scanSqlxStruct:
+	case scanByName, scanByNameLax, scanSqlxStruct, scanDBTag:
 		owner, fields := structFields(k.typ)
 		if owner == nil {
 			return nil, ""
@@ -511,6 +537,8 @@ type structField struct {
 // columnMatches reports whether field f receives column name under mode.
 func columnMatches(f structField, name string, mode scanMode) bool {
 	switch mode {
+	case scanDBTag:
+		return f.hasTag && f.tag == name
 	case scanSqlxStruct:
 		if f.hasTag {
 			return f.tag == name

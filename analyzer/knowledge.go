@@ -27,6 +27,11 @@ type apiEntry struct {
 	args  int // index of the first bind argument (the variadic start)
 	dest  int // index of the scan destination (sqlx Get/Select)
 	named int // index of the argument bound by name (sqlx Named*)
+	// byTag is set for a project's own reflection-based Get or Select
+	// (dest any, query string, args ...any) that fills dest's fields
+	// from the columns of the same db tag: only tagged fields receive
+	// columns, as the helper's fallback for untagged ones is unknown.
+	byTag bool
 }
 
 func positional(kind callKind, sql int) apiEntry {
@@ -131,7 +136,16 @@ const (
 	scanByNameLax                      // the same, extra fields allowed
 	scanByPos                          // pgx RowToStructByPos: exported fields in order
 	scanSqlxStruct                     // sqlx StructScan/Get/Select: db tag, else lower-cased name
+	scanDBTag                          // a project's reflection-based helper: db tag only
 )
+
+// tagLookups are the methods by which reflection-based code reads a
+// struct tag; called with the constant "db" they mark a helper that maps
+// columns to fields by db tag (reflectscan.go).
+var tagLookups = map[string]bool{
+	"(reflect.StructTag).Get":    true,
+	"(reflect.StructTag).Lookup": true,
+}
 
 // scanMethods are the methods on a row or rows value that scan the
 // current row; the arguments are the destinations.

@@ -38,6 +38,10 @@ type resolver struct {
 	helpers      map[*types.Func]int
 	importHelper func(*types.Func) (int, bool)
 	root         *types.Var
+	// passThrough finds learned query-text pass-throughs (passthrough.go);
+	// param is the string parameter of one being learned.
+	passThrough func(*types.Func) (*passThroughFact, bool)
+	param       *types.Var
 	// holes is set while evaluating partially, and counts the holes made;
 	// partial tells whether the last resolve's texts have holes.
 	holes   *int
@@ -109,6 +113,9 @@ func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
 	if builderOps[name] == opRender {
 		return r.builtTexts(call, depth)
 	}
+	if name == "(*strings.Builder).String" || name == "(*bytes.Buffer).String" {
+		return r.bufferText(call, depth)
+	}
 	if i, ok := sqlPassThrough[name]; ok {
 		if i >= len(call.Args) || call.Ellipsis.IsValid() {
 			return nil, skipNonConstant
@@ -122,9 +129,40 @@ func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
 		}
 		out := make([]string, len(formats))
 		for i, f := range formats {
-			out[i] = fillHoles(f)
+			// A pass-through's parameter used as the format: its verbs
+			// become holes where it is called.
+			before, after, found := strings.Cut(f, passMarker)
+			if found {
+				out[i] = fillHoles(before) + passMarkerFormat + fillHoles(after)
+				continue
+			}
+			out[i] = fillHolesWith(f, func(n int) (string, bool) {
+				// The parameter as an argument (fmt.Sprintf("%s LIMIT 10",
+				// q)): the marker stands in its verb's place.
+				if r.param == nil || n >= len(call.Args) || call.Ellipsis.IsValid() {
+					return "", false
+				}
+				id, ok := ast.Unparen(call.Args[n]).(*ast.Ident)
+				return passMarker, ok && r.info.Uses[id] == r.param
+			})
 		}
 		return out, ""
+	}
+	if r.passThrough != nil {
+		if f, ok := r.passThrough(fn.Origin()); ok {
+			if f.Param >= len(call.Args) || call.Ellipsis.IsValid() {
+				return nil, skipNonConstant
+			}
+			texts, why := r.expr(call.Args[f.Param], depth)
+			if why != "" {
+				return nil, why
+			}
+			out := make([]string, len(texts))
+			for i, t := range texts {
+				out[i] = f.apply(t)
+			}
+			return out, ""
+		}
 	}
 	return nil, skipNonConstant
 }
@@ -135,6 +173,9 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, st
 		return nil, skipNonConstant
 	}
 	if isParam(v) {
+		if v == r.param {
+			return []string{passMarker}, ""
+		}
 		return nil, skipParameter
 	}
 	// Every use of v other than a plain read must be an assignment we can
@@ -261,7 +302,15 @@ func dedup(s []string) []string {
 
 // fillHoles replaces the verbs of a fmt format with identifiers the SQL
 // classifier recognises as holes, and %% with %.
-func fillHoles(format string) string {
+func fillHoles(format string) string { return fillHolesWith(format, nil) }
+
+// fillHolesWith is fillHoles where arg, when not nil, may give the text
+// of the n-th verb (from 1) instead of a hole. A format with explicit
+// argument indexes or * widths gets holes only.
+func fillHolesWith(format string, arg func(n int) (string, bool)) string {
+	if indexedVerbs(format) {
+		arg = nil
+	}
 	var b strings.Builder
 	n := 0
 	for i := 0; i < len(format); i++ {
@@ -285,11 +334,37 @@ func fillHoles(format string) string {
 			break
 		}
 		n++
+		if arg != nil && (format[j] == 's' || format[j] == 'v') && j == i+1 {
+			if s, ok := arg(n); ok {
+				b.WriteString(s)
+				i = j
+				continue
+			}
+		}
 		b.WriteString(sqlinfo.HolePrefix)
 		b.WriteString(strconv.Itoa(n))
 		i = j
 	}
 	return b.String()
+}
+
+// indexedVerbs reports whether a verb of format has an explicit argument
+// index or a * width or precision, which shift the verbs' arguments.
+func indexedVerbs(format string) bool {
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		j := i + 1
+		for j < len(format) && strings.IndexByte("+-# 0123456789.*[]", format[j]) >= 0 {
+			if format[j] == '[' || format[j] == '*' {
+				return true
+			}
+			j++
+		}
+		i = j
+	}
+	return false
 }
 
 // isParam reports whether v is a parameter (or named result) of a function.

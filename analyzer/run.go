@@ -35,7 +35,8 @@ type state struct {
 	inWrapper    map[*types.Func]bool          // wrappers being followed (cycle guard)
 	decls        map[*types.Func]*ast.FuncDecl // the package's function declarations, built on first use
 
-	builderHelpers map[*types.Func]int // builder pass-through helpers: the parameter
+	builderHelpers map[*types.Func]int              // builder pass-through helpers: the parameter
+	passThroughs   map[*types.Func]*passThroughFact // query-text pass-throughs (passthrough.go)
 }
 
 // caller is a same-package call of a unit's function.
@@ -84,6 +85,7 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 	st.findUnits()
 	st.findCallSites()
 	st.learnBuilderHelpers()
+	st.learnPassThroughs()
 	st.dropTestSites()
 	st.classify()
 	st.countUnmodelled()

@@ -30,6 +30,9 @@ const (
 	// which the machine counts as busy: at a low rate the demo leaves the
 	// CPUs mostly idle, so a late generator means something else runs.
 	lateBusy = 2 * time.Millisecond
+	// otherSample is how long the demo, idle before each rate, watches
+	// how busy the rest of the machine is.
+	otherSample = 500 * time.Millisecond
 )
 
 // mixedFormat is a line of the mixed load's table.
@@ -155,8 +158,7 @@ func mixedLoad(ctx context.Context, env *environment, cfg config, w io.Writer) e
 		"   it completes at least %.0f%% of it with a read p99 within the objective of %s ms.\n",
 		100*readShare, 100*(1-readShare), 100*celebrityShare, cfg.mixedFor, cfg.mixedConns, inFlightPerConn*cfg.mixedConns,
 		cfg.mixedRepeats, 100*keepUpShare, ms(cfg.readObjective))
-	load0, haveLoad := loadAverage()
-	if haveLoad {
+	if load0, ok := loadAverage(); ok {
 		fmt.Fprintf(w, "   load average before the step: %.2f on %d CPUs\n", load0, runtime.NumCPU())
 	}
 	sides := env.sides()
@@ -174,8 +176,13 @@ func mixedLoad(ctx context.Context, env *environment, cfg config, w io.Writer) e
 	prog := progressOf(w)
 	prog.start("mixed load", len(cfg.mixedRates)*cfg.mixedRepeats*len(sides))
 	defer prog.finish()
-	maxLoad := load0
+	// Before each rate, while the demo sends nothing, how busy the rest
+	// of the machine is: the most seen says whether the figures mean much.
+	maxOther, haveOther := 0.0, false
 	for _, rate := range cfg.mixedRates {
+		if o, ok := otherCPU(ctx, otherSample); ok {
+			maxOther, haveOther = max(maxOther, o), true
+		}
 		rr := make([]rateResult, len(sides))
 		for k := range cfg.mixedRepeats {
 			for j := range sides {
@@ -190,9 +197,6 @@ func mixedLoad(ctx context.Context, env *environment, cfg config, w io.Writer) e
 				rr[i].target = rate
 				rr[i].runs = append(rr[i].runs, res)
 				prog.add(1)
-				if l, ok := loadAverage(); ok {
-					maxLoad = max(maxLoad, l)
-				}
 			}
 		}
 		for i, s := range sides {
@@ -222,7 +226,7 @@ func mixedLoad(ctx context.Context, env *environment, cfg config, w io.Writer) e
 		indent := "\n   " + strings.Repeat(" ", len(s.name)+2)
 		fmt.Fprintf(w, "   %s: %s\n", s.name, strings.ReplaceAll(verdict(results[i], cfg.readObjective), "; ", ";"+indent))
 	}
-	if warn := busyWarning(results, maxLoad, haveLoad); warn != "" {
+	if warn := busyWarning(results, maxOther, haveOther); warn != "" {
 		env.busy = warn
 		fmt.Fprintf(w, "   WARNING: %s\n", warn)
 	}
@@ -317,12 +321,13 @@ func medianRun(rr rateResult) mixedResult {
 }
 
 // busyWarning says why the machine was too busy for the figures to mean
-// much, or "" when it was not: the load average went above the number of
-// CPUs, or the generator was late at the lowest rate.
-func busyWarning(results [][]rateResult, maxLoad float64, haveLoad bool) string {
+// much, or "" when it was not: other work kept more than busyOtherShare
+// of the CPUs busy while the demo was idle between rates (maxOther cores
+// at most), or the generator was late at the lowest rate.
+func busyWarning(results [][]rateResult, maxOther float64, haveOther bool) string {
 	var why []string
-	if haveLoad && maxLoad > busyLoad() {
-		why = append(why, fmt.Sprintf("the load average reached %.1f on %d CPUs", maxLoad, runtime.NumCPU()))
+	if haveOther && maxOther > busyOtherShare*float64(runtime.NumCPU()) {
+		why = append(why, fmt.Sprintf("other work kept %.1f of %d CPUs busy between the runs", maxOther, runtime.NumCPU()))
 	}
 	var late time.Duration
 	rate := 0

@@ -88,11 +88,31 @@ func TestBusyWarning(t *testing.T) {
 	if w := busyWarning([][]rateResult{quiet, late}, 0.5, true); !strings.Contains(w, "up to 30 ms late") {
 		t.Errorf("late generator: %q", w)
 	}
-	if w := busyWarning([][]rateResult{quiet, quiet}, 100, true); !strings.Contains(w, "load average reached 100.0") {
+	if w := busyWarning([][]rateResult{quiet, quiet}, 100, true); !strings.Contains(w, "other work kept 100.0 of") {
 		t.Errorf("loaded machine: %q", w)
 	}
 	if w := busyWarning([][]rateResult{quiet, quiet}, 100, false); w != "" {
 		t.Errorf("unknown load: %q", w)
+	}
+}
+
+func TestBusyCores(t *testing.T) {
+	stat := "cpu  100 5 50 800 45 0 0 0 0 0\ncpu0 50 2 25 400 23 0 0 0 0 0\n"
+	total, idle, ok := parseCPUTimes(stat)
+	if !ok || total != 1000 || idle != 845 {
+		t.Fatalf("parseCPUTimes = %d, %d, %v; want 1000, 845, true", total, idle, ok)
+	}
+	if _, _, ok := parseCPUTimes("intr 1 2 3\n"); ok {
+		t.Error("parseCPUTimes accepted a file without a cpu line")
+	}
+	// Half the ticks busy on 2 CPUs is one core; this process used 0.4
+	// of a core of it, so others kept 0.6 busy.
+	if got := busyCores(1000, 500, 2, 400*time.Millisecond, time.Second); got < 0.599 || got > 0.601 {
+		t.Errorf("busyCores = %.3f, want 0.6", got)
+	}
+	// This process's own CPU time never makes the rest negative.
+	if got := busyCores(1000, 900, 2, time.Second, time.Second); got != 0 {
+		t.Errorf("busyCores = %.3f, want 0", got)
 	}
 }
 
