@@ -186,6 +186,9 @@ func (c *command) vetFindings(a *analysis.Analyzer, cfg driverConfig) ([]finding
 	if err != nil {
 		return nil, nil, err
 	}
+	if len(roots) == 0 {
+		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(cfg.patterns, " "))
+	}
 	// -json: go vet passes the tool's standard output through (without
 	// it, Go 1.26's go vet parses it as diagnostics).
 	args := append([]string{"vet", "-json", "-vettool=" + exe, "-" + incrementalFlag}, cfg.analyzerArgs...)
@@ -251,9 +254,10 @@ func (c *command) vetFindings(a *analysis.Analyzer, cfg driverConfig) ([]finding
 	return findings, errs, nil
 }
 
-// listPaths returns the import paths the patterns match.
+// listPaths returns the import paths the patterns match, those of
+// packages with errors included (go vet reports the errors).
 func listPaths(patterns []string) (map[string]bool, error) {
-	cmd := exec.Command("go", append([]string{"list", "-f", "{{.ImportPath}}"}, patterns...)...)
+	cmd := exec.Command("go", append([]string{"list", "-e", "-f", "{{.ImportPath}}"}, patterns...)...)
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	out, err := cmd.Output()
