@@ -34,9 +34,10 @@ func knownRule(r string) bool {
 
 const doc = `report structs that mix the write model and the read model
 
-cqrslint finds SQL call sites (database/sql, pgx v5 and v4, sqlx, squirrel
-builders and structurally matching wrappers), parses their query text with
-a PostgreSQL parser, maps
+cqrslint finds SQL call sites (database/sql, pgx v5 and v4 with CopyFrom,
+sqlx and its prepared statements, scany, squirrel and go-sqlbuilder
+builders, and structurally matching wrappers), parses their query text
+with a PostgreSQL parser, maps
 each output column to the Go field it is scanned into, and reports a
 struct that receives both stored columns and computed ones (subqueries,
 aggregates, window functions) when that SELECT runs on a write path or

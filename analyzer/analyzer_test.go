@@ -24,7 +24,8 @@ func testdata(t *testing.T) string {
 // watches for state shared between passes.
 var analyzed = []string{"pgxgod", "sqlgod", "sqlxgod", "dbtx", "crossapp", "resolve", "collect", "unused",
 	"suppress", "clean", "apis", "testfiles", "cgouse", "crashes", "writeside", "inplace", "helpers", "rowhelpuse", "sqlcsvc",
-	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial", "reflectget", "reflectuse", "passthru", "passthruuse", "textbuf"}
+	"directives", "builders", "scripts", "pgx4", "unmodelled", "buildhelpers", "buildfilters", "partial", "reflectget", "reflectuse", "passthru", "passthruuse", "textbuf",
+	"scany", "sqlxstmt", "copyfrom", "gosqlbuilder"}
 
 // TestAnalyzer checks each package's diagnostics and facts against its
 // want comments (analysistest reports each mismatch at its position), and
@@ -77,6 +78,14 @@ func TestAnalyzer(t *testing.T) {
 			"query text not constant where it shapes the output (select list, FROM)": 2, "query text built from a parameter": 1}}},
 		{pkg: "builders", want: analyzer.Stats{CallSites: 10, Resolved: 7, Findings: 2, Skipped: map[string]int{
 			"query builder of unknown origin": 1, "query builder part not constant or not modelled": 2}}},
+		{pkg: "scany", want: analyzer.Stats{CallSites: 19, Resolved: 19, Findings: 7, Unmapped: map[string]int{
+			"scanned by a scany API made with options (its column mapping is not known)": 1}}},
+		{pkg: "sqlxstmt", want: analyzer.Stats{CallSites: 16, Resolved: 14, Findings: 4, Skipped: map[string]int{
+			"prepared statement of unknown origin": 2}}},
+		{pkg: "copyfrom", want: analyzer.Stats{CallSites: 7, Resolved: 6, Findings: 2, Skipped: map[string]int{
+			"copy target not constant (table or columns)": 1}}},
+		{pkg: "gosqlbuilder", want: analyzer.Stats{CallSites: 16, Resolved: 12, Findings: 2, Skipped: map[string]int{
+			"query builder part not constant or not modelled": 3, "query text not constant": 1}}},
 	} {
 		t.Run("stats/"+tc.pkg, func(t *testing.T) {
 			got := *byPkg[tc.pkg]

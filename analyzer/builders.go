@@ -106,7 +106,8 @@ func (r *resolver) rendersText(e ast.Expr) bool {
 		return false
 	}
 	op, _ := builderOf(r.info, call)
-	return op == opRender
+	mop, _ := mutableBuilderOf(r.info, call)
+	return op == opRender || mop == opRender
 }
 
 // builtTexts returns the texts of the builder that call (ToSql) renders.

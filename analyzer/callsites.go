@@ -124,6 +124,9 @@ func (st *state) matchCall(fn *types.Func) (apiEntry, bool) {
 // This finds sqlc-style DBTX interfaces and hand-written wrappers.
 func matchShape(fn *types.Func) (apiEntry, bool) {
 	sig, ok := fn.Type().(*types.Signature)
+	if ok && isCopyFrom(sig) {
+		return apiEntry{kind: kindCopy, sql: -1, args: -1, dest: -1, named: -1}, true
+	}
 	if !ok || !sig.Variadic() {
 		return apiEntry{}, false
 	}
@@ -156,6 +159,17 @@ func matchShape(fn *types.Func) (apiEntry, bool) {
 		}
 	}
 	return apiEntry{}, false
+}
+
+// isCopyFrom reports whether sig is pgx's CopyFrom(ctx, pgx.Identifier,
+// []string, pgx.CopyFromSource) (int64, error), as sqlc's DBTX declares it.
+func isCopyFrom(sig *types.Signature) bool {
+	p, r := sig.Params(), sig.Results()
+	if p.Len() != 4 || r.Len() != 2 || !isContext(p.At(0).Type()) || !isError(r.At(1).Type()) {
+		return false
+	}
+	id, src := typeKey(p.At(1).Type()), typeKey(p.At(3).Type())
+	return copyFromTypes[id] && copyFromTypes[src]
 }
 
 // findCallSites finds every SQL call site of the package, learning the
@@ -217,7 +231,7 @@ func (st *state) learnWrappers() bool {
 		if sqlIdx < 0 || st.reassigned(sig.Params().At(sqlIdx)) {
 			continue
 		}
-		w := &wrapperFact{Kind: s.entry.kind, SQL: sqlIdx, Args: -1, Dest: -1, Named: -1}
+		w := &wrapperFact{Kind: s.entry.kind, SQL: sqlIdx, Args: -1, Dest: -1, Named: -1, Mode: s.entry.mode}
 		if a := s.entry.args; a >= 0 && a < len(s.call.Args) && s.call.Ellipsis.IsValid() && a == len(s.call.Args)-1 {
 			if id, ok := s.call.Args[a].(*ast.Ident); ok {
 				if i := paramIndex(sig, st.pass.TypesInfo.Uses[id]); i == sig.Params().Len()-1 && sig.Variadic() {

@@ -37,6 +37,7 @@ type wrapperFact struct {
 	// ByTag marks a reflection-based helper that fills its Dest's
 	// fields by db tag (apiEntry.byTag).
 	ByTag bool
+	Mode  scanMode // how a destination struct receives columns; 0 for sqlx's way
 }
 
 func (*wrapperFact) AFact() {}
@@ -49,7 +50,7 @@ func (f *wrapperFact) String() string {
 }
 
 func (f *wrapperFact) entry() apiEntry {
-	return apiEntry{kind: f.Kind, sql: f.SQL, args: f.Args, dest: f.Dest, named: f.Named, byTag: f.ByTag}
+	return apiEntry{kind: f.Kind, sql: f.SQL, args: f.Args, dest: f.Dest, named: f.Named, byTag: f.ByTag, mode: f.Mode}
 }
 
 // writeModelsFact is a package fact: the fields of struct types (of any

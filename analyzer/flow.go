@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"regexp"
 	"strings"
 
 	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
@@ -18,6 +19,7 @@ const (
 	skipStarPositional = "select * scanned by position (columns unknown without the schema)"
 	skipCountMismatch  = "scan destinations do not match the columns"
 	skipRowsReused     = "rows variable holds more than one query"
+	unmappedScanyAPI   = "scanned by a scany API made with options (its column mapping is not known)"
 )
 
 // sink is one place where a call's columns are scanned.
@@ -57,26 +59,15 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 			return nil, ""
 		}
 		d := call.Args[s.entry.dest]
-		t := info.TypeOf(d)
-		if t == nil {
-			return nil, ""
-		}
 		if s.entry.byTag {
-			return byTagSinks(call, t)
-		}
-		elem := deref(t)
-		if s.entry.kind == kindSelect {
-			sl, ok := elem.Underlying().(*types.Slice)
-			if !ok {
+			t := info.TypeOf(d)
+			if t == nil {
 				return nil, ""
 			}
-			elem = deref(sl.Elem())
+			return byTagSinks(call, t)
 		}
-		if structOf(elem) != nil {
-			return []sink{{pos: call.Pos(), mode: scanSqlxStruct, typ: elem}}, ""
-		}
-		if s.entry.kind == kindGet {
-			return []sink{{pos: call.Pos(), mode: scanPositional, args: []ast.Expr{d}}}, ""
+		if k, ok := st.destSink(d, s.entry.kind == kindSelect, s.entry.structMode(), call.Pos()); ok {
+			return []sink{k}, ""
 		}
 		return nil, ""
 	case kindQuery, kindQueryRow, kindNamedQuery, kindQueue:
@@ -131,6 +122,32 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 		return nil, skipRowsReused
 	}
 	return st.sinksOfVar(v, 0)
+}
+
+// destSink reads the destination of a call that scans into an argument:
+// sqlx Get (one row into a struct or a single value) and Select (every
+// row into a slice), scany's Get/Select/ScanOne/ScanAll. mode says how a
+// struct receives the columns.
+func (st *state) destSink(d ast.Expr, all bool, mode scanMode, pos token.Pos) (sink, bool) {
+	t := st.pass.TypesInfo.TypeOf(d)
+	if t == nil {
+		return sink{}, false
+	}
+	elem := deref(t)
+	if all {
+		sl, ok := elem.Underlying().(*types.Slice)
+		if !ok {
+			return sink{}, false
+		}
+		elem = deref(sl.Elem())
+	}
+	if structOf(elem) != nil {
+		return sink{pos: pos, mode: mode, typ: elem}, true
+	}
+	if !all {
+		return sink{pos: pos, mode: scanPositional, args: []ast.Expr{d}}, true
+	}
+	return sink{}, false
 }
 
 // Reasons a read's columns cannot be followed into a helper.
@@ -216,6 +233,14 @@ func (st *state) sinksOfVar(v *types.Var, depth int) ([]sink, string) {
 				if k, ok := rowFuncSink(call.Args[1], info); ok {
 					k.pos = call.Pos()
 					out = append(out, k)
+				}
+			case rowsScanners[name].rows == cur.ParentEdgeIndex() && rowsScanners[name].mode != 0 && !call.Ellipsis.IsValid():
+				// pgxscan.ScanAll(&out, rows)
+				rs := rowsScanners[name]
+				if rs.dest < len(call.Args) {
+					if k, ok := st.destSink(call.Args[rs.dest], rs.all, rs.mode, call.Pos()); ok {
+						out = append(out, k)
+					}
 				}
 			case cur.ParentEdgeIndex() == 0 && len(call.Args) >= 2 && name == forEachRow:
 				if lit, ok := call.Args[1].(*ast.CompositeLit); ok {
@@ -415,7 +440,9 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 			out = append(out, target{col: c, owner: owner, field: fields[i].name, pos: k.pos, index: i})
 		}
 		return out, ""
-	case scanByName, scanByNameLax, scanSqlxStruct, scanDBTag:
+	case scanScanyAPI:
+		return nil, unmappedScanyAPI
+	case scanByName, scanByNameLax, scanSqlxStruct, scanScany, scanDBTag:
 		owner, fields := structFields(k.typ)
 		if owner == nil {
 			return nil, ""
@@ -544,6 +571,11 @@ func columnMatches(f structField, name string, mode scanMode) bool {
 			return f.tag == name
 		}
 		return strings.ToLower(f.name) == name
+	case scanScany:
+		if f.hasTag {
+			return f.tag == name
+		}
+		return snakeCase(f.name) == name
 	default: // pgx
 		if f.hasTag {
 			return strings.EqualFold(f.tag, name)
@@ -709,4 +741,20 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 		return identOf(e.X)
 	}
 	return identOf(ast.Unparen(fun))
+}
+
+// scany's SnakeCaseMapper: "(.)([A-Z][a-z]+)" then "([a-z0-9])([A-Z])"
+// each become "${1}_${2}", then the name is lower-cased. These are
+// scany's own expressions, so that names map exactly as it maps them.
+var (
+	snakeFirstCap = regexp.MustCompile("(.)([A-Z][a-z]+)")
+	snakeAllCap   = regexp.MustCompile("([a-z0-9])([A-Z])")
+)
+
+// snakeCase maps a field name to its column as scany's default API does:
+// BookCount → book_count, UserID → user_id, ID → id.
+func snakeCase(name string) string {
+	s := snakeFirstCap.ReplaceAllString(name, "${1}_${2}")
+	s = snakeAllCap.ReplaceAllString(s, "${1}_${2}")
+	return strings.ToLower(s)
 }

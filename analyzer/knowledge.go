@@ -16,6 +16,7 @@ const (
 	kindNamedExec                      // binds a struct or map argument by name, returns a result
 	kindNamedQuery                     // binds by name, returns rows
 	kindQueue                          // queues the statement in a pgx batch
+	kindCopy                           // pgx CopyFrom: inserts rows into a table (copy.go)
 )
 
 // apiEntry says where a call's interesting arguments are. An index of -1
@@ -32,6 +33,17 @@ type apiEntry struct {
 	// from the columns of the same db tag: only tagged fields receive
 	// columns, as the helper's fallback for untagged ones is unknown.
 	byTag bool
+	// mode says how a Get or Select destination struct receives the
+	// columns; 0 is sqlx's way (scanSqlxStruct).
+	mode scanMode
+}
+
+// structMode returns how the call's destination struct receives columns.
+func (e apiEntry) structMode() scanMode {
+	if e.mode == 0 {
+		return scanSqlxStruct
+	}
+	return e.mode
 }
 
 func positional(kind callKind, sql int) apiEntry {
@@ -108,6 +120,60 @@ var sqlCalls = func() map[string]apiEntry {
 	add(sqlxRecv, "NamedExecContext", apiEntry{kind: kindNamedExec, sql: 1, args: -1, dest: -1, named: 2})
 	add(sqlxRecv, "NamedQuery", apiEntry{kind: kindNamedQuery, sql: 0, args: -1, dest: -1, named: 1})
 	add(sqlxRecv, "NamedQueryContext", apiEntry{kind: kindNamedQuery, sql: 1, args: -1, dest: -1, named: 2})
+	prep := func(sql int) apiEntry { return apiEntry{kind: kindPrepare, sql: sql, args: -1, dest: -1, named: -1} }
+	add(sqlxRecv, "Preparex", prep(0))
+	add(sqlxRecv, "PreparexContext", prep(1))
+	add(sqlxRecv, "PrepareNamed", prep(0))
+	add(sqlxRecv, "PrepareNamedContext", prep(1))
+	m["github.com/jmoiron/sqlx.Preparex"] = prep(1)
+	m["github.com/jmoiron/sqlx.PreparexContext"] = prep(2)
+	// *sqlx.Stmt: the SQL comes from the receiver; its embedded
+	// *sql.Stmt methods are database/sql's above.
+	sqlxStmt := []string{"*github.com/jmoiron/sqlx.Stmt"}
+	add(sqlxStmt, "Get", apiEntry{kind: kindGet, sql: -1, args: 1, dest: 0, named: -1})
+	add(sqlxStmt, "GetContext", apiEntry{kind: kindGet, sql: -1, args: 2, dest: 1, named: -1})
+	add(sqlxStmt, "Select", apiEntry{kind: kindSelect, sql: -1, args: 1, dest: 0, named: -1})
+	add(sqlxStmt, "SelectContext", apiEntry{kind: kindSelect, sql: -1, args: 2, dest: 1, named: -1})
+	add(sqlxStmt, "Queryx", apiEntry{kind: kindQuery, sql: -1, args: 0, dest: -1, named: -1})
+	add(sqlxStmt, "QueryxContext", apiEntry{kind: kindQuery, sql: -1, args: 1, dest: -1, named: -1})
+	add(sqlxStmt, "QueryRowx", apiEntry{kind: kindQueryRow, sql: -1, args: 0, dest: -1, named: -1})
+	add(sqlxStmt, "QueryRowxContext", apiEntry{kind: kindQueryRow, sql: -1, args: 1, dest: -1, named: -1})
+	add(sqlxStmt, "MustExec", apiEntry{kind: kindExec, sql: -1, args: 0, dest: -1, named: -1})
+	add(sqlxStmt, "MustExecContext", apiEntry{kind: kindExec, sql: -1, args: 1, dest: -1, named: -1})
+	// *sqlx.NamedStmt: one argument bound by name.
+	namedStmt := []string{"*github.com/jmoiron/sqlx.NamedStmt"}
+	for _, ctx := range []int{0, 1} {
+		suffix := map[int]string{0: "", 1: "Context"}[ctx]
+		add(namedStmt, "Exec"+suffix, apiEntry{kind: kindNamedExec, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "MustExec"+suffix, apiEntry{kind: kindNamedExec, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "Query"+suffix, apiEntry{kind: kindNamedQuery, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "Queryx"+suffix, apiEntry{kind: kindNamedQuery, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "QueryRow"+suffix, apiEntry{kind: kindNamedQuery, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "QueryRowx"+suffix, apiEntry{kind: kindNamedQuery, sql: -1, args: -1, dest: -1, named: ctx})
+		add(namedStmt, "Get"+suffix, apiEntry{kind: kindGet, sql: -1, args: -1, dest: ctx, named: ctx + 1})
+		add(namedStmt, "Select"+suffix, apiEntry{kind: kindSelect, sql: -1, args: -1, dest: ctx, named: ctx + 1})
+	}
+
+	// github.com/georgysavva/scany v1 (pgx v4) and v2 (pgx v5): Get and
+	// Select(ctx, db, dst, query, args...) map columns to fields by db
+	// tag, else by scany's snake_case name. The methods of a *API made
+	// with options may map otherwise: scanScanyAPI reads nothing.
+	for _, base := range scanyPaths {
+		for _, pkg := range []string{"pgxscan", "sqlscan"} {
+			fn := base + "/" + pkg
+			m[fn+".Get"] = apiEntry{kind: kindGet, sql: 3, args: 4, dest: 2, named: -1, mode: scanScany}
+			m[fn+".Select"] = apiEntry{kind: kindSelect, sql: 3, args: 4, dest: 2, named: -1, mode: scanScany}
+			m["(*"+fn+".API).Get"] = apiEntry{kind: kindGet, sql: 3, args: 4, dest: 2, named: -1, mode: scanScanyAPI}
+			m["(*"+fn+".API).Select"] = apiEntry{kind: kindSelect, sql: 3, args: 4, dest: 2, named: -1, mode: scanScanyAPI}
+		}
+	}
+
+	// pgx CopyFrom(ctx, pgx.Identifier{table}, []string{columns}, rows):
+	// an INSERT of the columns into the table (copy.go).
+	for _, r := range append(append([]string(nil), pgxRecv...), pgx4Recv...) {
+		m["("+r+").CopyFrom"] = apiEntry{kind: kindCopy, sql: -1, args: -1, dest: -1, named: -1}
+	}
+
 	m["github.com/jmoiron/sqlx.Get"] = apiEntry{kind: kindGet, sql: 2, args: 3, dest: 1, named: -1}
 	m["github.com/jmoiron/sqlx.GetContext"] = apiEntry{kind: kindGet, sql: 3, args: 4, dest: 2, named: -1}
 	m["github.com/jmoiron/sqlx.Select"] = apiEntry{kind: kindSelect, sql: 2, args: 3, dest: 1, named: -1}
@@ -127,6 +193,42 @@ var sqlPassThrough = map[string]int{
 	"github.com/jmoiron/sqlx.Rebind":       1,
 }
 
+// stmtPassThrough maps the functions that return a prepared statement
+// for another context (a transaction) to the argument holding it.
+var stmtPassThrough = map[string]int{
+	"(*database/sql.Tx).Stmt":                        0,
+	"(*database/sql.Tx).StmtContext":                 1,
+	"(*github.com/jmoiron/sqlx.Tx).Stmtx":            0,
+	"(*github.com/jmoiron/sqlx.Tx).StmtxContext":     1,
+	"(*github.com/jmoiron/sqlx.Tx).NamedStmt":        0,
+	"(*github.com/jmoiron/sqlx.Tx).NamedStmtContext": 1,
+}
+
+// scanyPaths are the module paths of scany's major versions.
+var scanyPaths = []string{"github.com/georgysavva/scany", "github.com/georgysavva/scany/v2"}
+
+// rowsScanner is a function that scans a rows value into a destination.
+type rowsScanner struct {
+	dest, rows int
+	all        bool // every row into a slice, else exactly one row
+	mode       scanMode
+}
+
+// rowsScanners are scany's ScanOne/ScanAll(dst, rows), by full name.
+var rowsScanners = func() map[string]rowsScanner {
+	m := map[string]rowsScanner{}
+	for _, base := range scanyPaths {
+		for _, pkg := range []string{"pgxscan", "sqlscan", "dbscan"} {
+			fn := base + "/" + pkg
+			m[fn+".ScanOne"] = rowsScanner{dest: 0, rows: 1, mode: scanScany}
+			m[fn+".ScanAll"] = rowsScanner{dest: 0, rows: 1, all: true, mode: scanScany}
+			m["(*"+fn+".API).ScanOne"] = rowsScanner{dest: 0, rows: 1, mode: scanScanyAPI}
+			m["(*"+fn+".API).ScanAll"] = rowsScanner{dest: 0, rows: 1, all: true, mode: scanScanyAPI}
+		}
+	}
+	return m
+}()
+
 // scanMode says how a scan call maps columns to destinations.
 type scanMode int
 
@@ -137,6 +239,8 @@ const (
 	scanByPos                          // pgx RowToStructByPos: exported fields in order
 	scanSqlxStruct                     // sqlx StructScan/Get/Select: db tag, else lower-cased name
 	scanDBTag                          // a project's reflection-based helper: db tag only
+	scanScany                          // scany's default API: db tag, else the snake_case name
+	scanScanyAPI                       // a scany *API made with options: the mapping is not known
 )
 
 // tagLookups are the methods by which reflection-based code reads a
@@ -303,6 +407,86 @@ var builderOps = func() map[string]builderOp {
 	return m
 }()
 
+// sqlbuilder is the import path of huandu/go-sqlbuilder.
+const sqlbuilder = "github.com/huandu/go-sqlbuilder"
+
+// mutableNew maps go-sqlbuilder's constructors to the statement they
+// start (sqlbuilder.go); those that also take columns or tables are in
+// mutableOps too.
+var mutableNew = map[string]builderOp{
+	sqlbuilder + ".NewSelectBuilder":               opSelect,
+	"(" + sqlbuilder + ".Flavor).NewSelectBuilder": opSelect,
+	sqlbuilder + ".Select":                         opSelect,
+	sqlbuilder + ".NewUpdateBuilder":               opUpdate,
+	"(" + sqlbuilder + ".Flavor).NewUpdateBuilder": opUpdate,
+	sqlbuilder + ".Update":                         opUpdate,
+	sqlbuilder + ".NewDeleteBuilder":               opDelete,
+	"(" + sqlbuilder + ".Flavor).NewDeleteBuilder": opDelete,
+	sqlbuilder + ".DeleteFrom":                     opDelete,
+	sqlbuilder + ".NewInsertBuilder":               opInsert,
+	"(" + sqlbuilder + ".Flavor).NewInsertBuilder": opInsert,
+	sqlbuilder + ".InsertInto":                     opInsert,
+}
+
+// mutableOps maps go-sqlbuilder functions and methods to what they do to
+// the builder they change in place. Methods returning a string
+// (sb.Equal, sb.As, ub.Assign) make expressions and change nothing;
+// other methods missing here (With, SQL on a select, ...) make the
+// builder's text unknown.
+var mutableOps = func() map[string]builderOp {
+	m := map[string]builderOp{
+		sqlbuilder + ".Select":     opSelect,
+		sqlbuilder + ".Update":     opUpdate,
+		sqlbuilder + ".DeleteFrom": opDelete,
+		sqlbuilder + ".InsertInto": opInsert,
+	}
+	method := func(recv, name string, op builderOp) { m["(*"+sqlbuilder+"."+recv+")."+name] = op }
+	for _, recv := range []string{"SelectBuilder", "UpdateBuilder", "DeleteBuilder", "InsertBuilder"} {
+		method(recv, "Build", opRender)
+		method(recv, "BuildWithFlavor", opRender)
+		method(recv, "String", opRender)
+		method(recv, "SetFlavor", opNeutral)
+	}
+	method("SelectBuilder", "Select", opSelect)
+	method("SelectBuilder", "SelectMore", opColumns)
+	method("SelectBuilder", "Distinct", opDistinct)
+	method("SelectBuilder", "From", opFrom)
+	method("SelectBuilder", "Join", opJoin)
+	method("SelectBuilder", "JoinWithOption", opJoin)
+	for _, name := range []string{"Where", "AddWhereClause", "Having", "GroupBy", "OrderBy", "Asc", "Desc", "Limit", "Offset", "ForUpdate", "ForShare"} {
+		method("SelectBuilder", name, opNeutral)
+	}
+	method("UpdateBuilder", "Update", opUpdate)
+	method("UpdateBuilder", "Set", opSet)
+	method("UpdateBuilder", "SetMore", opSet)
+	method("DeleteBuilder", "DeleteFrom", opDelete)
+	method("InsertBuilder", "InsertInto", opInsert)
+	method("InsertBuilder", "Cols", opColumns)
+	method("InsertBuilder", "Values", opNeutral)
+	for _, recv := range []string{"UpdateBuilder", "DeleteBuilder"} {
+		for _, name := range []string{"Where", "AddWhereClause", "OrderBy", "Asc", "Desc", "Limit"} {
+			method(recv, name, opNeutral)
+		}
+	}
+	for _, recv := range []string{"UpdateBuilder", "DeleteBuilder", "InsertBuilder"} {
+		method(recv, "SQL", opSuffix)
+	}
+	return m
+}()
+
+// mutableAssigns are the UpdateBuilder methods whose first argument is
+// the column an assignment writes.
+var mutableAssigns = func() map[string]bool {
+	m := map[string]bool{}
+	for _, name := range []string{"Assign", "Incr", "Decr", "Add", "Sub", "Mul", "Div"} {
+		m["(*"+sqlbuilder+".UpdateBuilder)."+name] = true
+	}
+	return m
+}()
+
+// mutableAs is the SelectBuilder method that renders "name AS alias".
+const mutableAs = "(*" + sqlbuilder + ".SelectBuilder).As"
+
 // builderJoins maps the join methods of a select builder to their SQL.
 var builderJoins = map[string]string{
 	"Join":      "JOIN",
@@ -332,8 +516,6 @@ var unmodelledLibs = []struct{ prefix, name string }{
 	{"xorm.io/xorm", "xorm"},
 	{"github.com/go-xorm/xorm", "xorm"},
 	{"github.com/doug-martin/goqu", "goqu"},
-	{"github.com/huandu/go-sqlbuilder", "go-sqlbuilder"},
-	{"github.com/georgysavva/scany", "scany"},
 	{"github.com/volatiletech/sqlboiler", "sqlboiler"},
 	{"github.com/stephenafamo/bob", "bob"},
 	{"github.com/go-jet/jet", "jet"},

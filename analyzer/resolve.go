@@ -113,6 +113,12 @@ func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
 	if builderOps[name] == opRender {
 		return r.builtTexts(call, depth)
 	}
+	if mutableOps[name] == opRender {
+		return r.mutableTexts(call, depth)
+	}
+	if name == mutableAs {
+		return r.mutableAsText(call, depth)
+	}
 	if name == "(*strings.Builder).String" || name == "(*bytes.Buffer).String" {
 		return r.bufferText(call, depth)
 	}

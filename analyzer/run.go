@@ -37,6 +37,7 @@ type state struct {
 
 	builderHelpers map[*types.Func]int              // builder pass-through helpers: the parameter
 	passThroughs   map[*types.Func]*passThroughFact // query-text pass-throughs (passthrough.go)
+	fieldValues    map[*types.Var][]ast.Expr        // values assigned to the package's struct fields (prepared.go), built on first use
 }
 
 // caller is a same-package call of a unit's function.
@@ -143,16 +144,23 @@ func (st *state) classify() {
 			st.stats.skip(s.skip)
 			continue
 		}
-		expr := s.sql
-		if expr == nil {
-			expr = st.preparedText(s)
+		var texts []string
+		var why string
+		if s.entry.kind == kindCopy {
+			r.partial = false
+			texts, why = r.copyText(s.call)
+		} else {
+			expr := s.sql
 			if expr == nil {
-				s.skip = skipUnknownPrepared
-				st.stats.skip(s.skip)
-				continue
+				expr = st.preparedText(s)
+				if expr == nil {
+					s.skip = skipUnknownPrepared
+					st.stats.skip(s.skip)
+					continue
+				}
 			}
+			texts, why = r.resolve(expr)
 		}
-		texts, why := r.resolve(expr)
 		if why == skipParameter && s.unit != nil && st.wrappers[s.unit.fn] != nil {
 			why = skipWrapper
 		}
@@ -216,34 +224,14 @@ func (st *state) parse(text string) parsed {
 }
 
 // preparedText finds the query text of a prepared statement's method
-// call: stmt.QueryRow(...) where stmt, err := db.Prepare(q).
+// call: stmt.QueryRow(...) where stmt, err := db.Prepare(q), or where
+// stmt is a struct field assigned once (prepared.go).
 func (st *state) preparedText(s *callSite) ast.Expr {
 	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return nil
 	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := st.pass.TypesInfo.Uses[id].(*types.Var)
-	if !ok {
-		return nil
-	}
-	as := st.uses.assignments(v)
-	if len(as) != 1 {
-		return nil
-	}
-	call, ok := ast.Unparen(as[0].value).(*ast.CallExpr)
-	if !ok {
-		return nil
-	}
-	for _, p := range st.sites {
-		if p.call == call && p.entry.kind == kindPrepare {
-			return p.sql
-		}
-	}
-	return nil
+	return st.stmtText(sel.X, 0)
 }
 
 // shortPos formats a position as "file.go:42".

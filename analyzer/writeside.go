@@ -36,6 +36,9 @@ func (st *state) findWritePaths() {
 			}
 			for _, t := range tables {
 				what := describeWrite(stmt)
+				if s.entry.kind == kindCopy {
+					what = "CopyFrom " + stmt.Table
+				}
 				if t != stmt.Table {
 					what = "WITH ... a write to " + t
 				}
@@ -239,6 +242,31 @@ func (st *state) findWriteModels() {
 						st.addBinding(owner, &binding{
 							table: use.Table, field: sel.Sel.Name, key: isKey(sel.Sel.Name, use.Column),
 							evidence: sel.Sel.Name + " bound in " + bindClause(stmt, use, "$"+strconv.Itoa(n)) + where,
+							pos:      s.call.Pos(),
+						})
+					}
+				}
+			}
+			// A CopyFrom row source that shows its values: $N is column N.
+			if s.entry.kind == kindCopy {
+				vals := copyValues(info, s.call)
+				for _, n := range paramNumbers(stmt) {
+					use := stmt.Params[n]
+					if !use.Written || n < 1 || n > len(vals) {
+						continue
+					}
+					sel, ok := ast.Unparen(vals[n-1]).(*ast.SelectorExpr)
+					if !ok {
+						continue
+					}
+					table := use.Table
+					if table == "" {
+						table = stmt.Table
+					}
+					if owner, ok := fieldOwner(info, sel); ok {
+						st.addBinding(owner, &binding{
+							table: table, field: sel.Sel.Name, key: isKey(sel.Sel.Name, use.Column),
+							evidence: sel.Sel.Name + " copied into " + table + " (" + use.Column + ") by CopyFrom" + where,
 							pos:      s.call.Pos(),
 						})
 					}

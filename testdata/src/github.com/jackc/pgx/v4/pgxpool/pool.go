@@ -19,3 +19,8 @@ func (p *Pool) Query(ctx context.Context, sql string, args ...interface{}) (pgx.
 }
 func (p *Pool) QueryRow(ctx context.Context, sql string, args ...interface{}) pgx.Row { return nil }
 func (p *Pool) BeginFunc(ctx context.Context, f func(pgx.Tx) error) error             { return nil }
+
+func (p *Pool) CopyFrom(ctx context.Context, tableName pgx.Identifier, columnNames []string, rowSrc pgx.CopyFromSource) (int64, error) {
+	panic("stub")
+}
+func (p *Pool) SendBatch(ctx context.Context, b *pgx.Batch) pgx.BatchResults { panic("stub") }
