@@ -14,7 +14,8 @@ build:
 
 ## test: gofmt check, go vet, and every test; the race detector on the packages
 ## with concurrency of their own: the command (its driver loads packages in
-## parallel), the SQL layer and the demo. The analyzer's analysistest cases and
+## parallel; watched in the tests that run it in process, while its
+## command-line tests start the plain binary), the SQL layer and the demo. The analyzer's analysistest cases and
 ## the rest run without it here; CI adds their race pass (test-race).
 ## Without PostgreSQL the database tests skip, and a SKIP line names each package
 ## that skips; with CI (or DATABASE_URL) set they fail instead.

@@ -62,6 +62,7 @@ type config struct {
 	profileTop int
 	dir        string // -dir: a real checkout instead of generated modules
 	edit       string // -edit: the file a one-package edit appends to
+	modes      string // -modes: the rows to time, comma-separated; all if empty
 }
 
 func main() {
@@ -79,6 +80,7 @@ func main() {
 	flag.IntVar(&cfg.profileTop, "top", 25, "number of functions of the profile to print")
 	flag.StringVar(&cfg.dir, "dir", "", "benchmark the module checked out in `PATH` (its ./... packages) instead of generated modules; findings are counted, not checked")
 	flag.StringVar(&cfg.edit, "edit", "", "with -dir: the Go `file` (relative to -dir) the one-package edit appends a function to; without it the after-edit rows are skipped")
+	flag.StringVar(&cfg.modes, "modes", "", "time only these `rows` (comma-separated keys as in the report's last table, e.g. \"sarif cqrslint,incremental cqrslint,incremental cqrslint after edit\"); default all")
 	flag.Func("extra", "also time a prebuilt variant of cqrslint, as `name=binary` (repeatable): a candidate speed-up, measured side by side", func(v string) error {
 		name, bin, ok := strings.Cut(v, "=")
 		if !ok || name == "" || bin == "" || strings.ContainsAny(name, " |") {
@@ -143,7 +145,11 @@ type mode struct {
 	// under go vet the same tool copy is used for every run of a size, so
 	// that go vet's cache holds the results of the previous run: the
 	// incremental case.
-	edit  bool
+	edit bool
+	// copy runs a copy of the tool standalone: a new one each run (its
+	// go vet cache is cold: -incremental's first run) or, with edit, one
+	// copy for every run of a size (-incremental after an edit).
+	copy  bool
 	exits []int // accepted exit codes
 }
 
@@ -207,12 +213,21 @@ func run(cfg config) error {
 		{key: "sarif cqrslint", tool: tools[0], flags: []string{"-format=sarif"}, sarif: true, exits: []int{0, 3}},
 		{key: "sarif cqrslint after edit", tool: tools[0], flags: []string{"-format=sarif"}, sarif: true, edit: true, exits: []int{0, 3}},
 		{key: "vet cqrslint after edit", tool: tools[0], vet: true, edit: true, exits: []int{0, 1}},
+		{key: "incremental cqrslint", tool: tools[0], flags: []string{"-incremental", "-format=sarif"}, sarif: true, copy: true, exits: []int{0, 3}},
+		{key: "incremental cqrslint after edit", tool: tools[0], flags: []string{"-incremental", "-format=sarif"}, sarif: true, copy: true, edit: true, exits: []int{0, 3}},
 		{key: "nop", tool: tools[1], exits: []int{0}},
 		{key: "nopfact", tool: tools[2], exits: []int{0}},
 		{key: "vet stock", vet: true, exits: []int{0}},
 		{key: "vet cqrslint", tool: tools[0], vet: true, exits: []int{0, 1}},
 		{key: "vet nop", tool: tools[1], vet: true, exits: []int{0}},
 		{key: "vet nopfact", tool: tools[2], vet: true, exits: []int{0}},
+	}
+	if cfg.modes != "" {
+		keep := strings.Split(cfg.modes, ",")
+		modes = slices.DeleteFunc(modes, func(m *mode) bool { return !slices.Contains(keep, m.key) })
+		if len(modes) == 0 {
+			return fmt.Errorf("-modes %q names no row", cfg.modes)
+		}
 	}
 	for _, t := range extras {
 		modes = append(modes,
@@ -340,7 +355,7 @@ func benchSize(cfg config, work string, n int, modes []*mode) (*sizeResult, erro
 		if err := appendFunc(edit, edits); err != nil {
 			return "", false, err
 		}
-		if !m.vet {
+		if !m.vet && !m.copy {
 			return "", true, nil
 		}
 		if stable[m] == "" {
@@ -424,7 +439,19 @@ func runMode(dir string, m *mode, tag, vettool string) (sample, string, error) {
 	var cleanup func()
 	switch {
 	case !m.vet:
-		args = append(append([]string{m.tool.bin}, m.flags...), "./...")
+		bin := m.tool.bin
+		switch {
+		case m.copy && vettool != "":
+			bin = vettool // the stable copy of an after-edit row
+		case m.copy:
+			cp, err := uniqueCopy(m.tool.bin, tag)
+			if err != nil {
+				return sample{}, "", err
+			}
+			cleanup = func() { os.Remove(cp) }
+			bin = cp
+		}
+		args = append(append([]string{bin}, m.flags...), "./...")
 	case vettool != "":
 		args = []string{"go", "vet", "-vettool=" + vettool, "./..."}
 	case m.tool == nil:
@@ -640,6 +667,26 @@ func report(w io.Writer, cfg config, results []*sizeResult, total time.Duration)
 			r.label, cell(s), cell(c), cell(n), cell(f), ratio(c, n), ratio(c, f), ratio(c, s),
 			peakMB(c), peakMB(n), peakMB(f), peakMB(s), last(c).findings, r.wants)
 	}
+	fmt.Fprintf(w, "\n## -incremental: the CI formats from go vet's cache\n\n")
+	fmt.Fprintf(w, "`cqrslint -incremental -format=sarif ./...`: a new copy of the binary each run (its results are not in the build cache: a first run), and one copy after a one-package edit (the previous run's results cached), against the driver's `-format=sarif` run.\n\n")
+	fmt.Fprintf(w, "| module | pkgs | incremental first run | incremental after edit | edit/first | `-format=sarif` | edit/`-format=sarif` | peak RSS MB first / edit | findings first / edit / sarif |\n")
+	fmt.Fprintf(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	for _, r := range results {
+		ic, ie, sa := r.samples["incremental cqrslint"], r.samples["incremental cqrslint after edit"], r.samples["sarif cqrslint"]
+		if len(ic) == 0 && len(ie) == 0 {
+			continue
+		}
+		opt := func(ss []sample, f func([]sample) string) string {
+			if len(ss) == 0 {
+				return "n/a"
+			}
+			return f(ss)
+		}
+		fmt.Fprintf(w, "| %s | %d | %s | %s | %s | %s | %s | %d / %d | %d / %d / %d |\n",
+			r.label, r.pkgs, opt(ic, cell), opt(ie, cell), opt(ie, func(ss []sample) string { return ratio(ss, ic) }),
+			opt(sa, cell), opt(ie, func(ss []sample) string { return ratio(ss, sa) }),
+			peakMB(ic), peakMB(ie), last(ic).findings, last(ie).findings, last(sa).findings)
+	}
 	fmt.Fprintf(w, "\n## CI formats and incremental runs\n\n")
 	fmt.Fprintf(w, "`cqrslint -format=sarif ./...` (the driver behind the CI formats) against the fact-free floor; then each after a one-package edit (a function appended to one file, so that its importers are compiled again): standalone, and under go vet with the cache of the previous run (the same tool copy), against the cold go vet run above.\n\n")
 	fmt.Fprintf(w, "| module | pkgs | `-format=sarif` | nop (no facts) | sarif/nop | peak RSS MB sarif / nop | sarif after edit | vet cold | vet after edit | vet edit/cold | findings sarif / vet |\n")
@@ -675,7 +722,8 @@ func report(w io.Writer, cfg config, results []*sizeResult, total time.Duration)
 	fmt.Fprintf(w, "\n## All runs (wall seconds, in run order)\n\n| pkgs | command | runs | min | median | max |\n|---:|---|---|---:|---:|---:|\n")
 	for _, r := range results {
 		keys := []string{"cqrslint", "sarif cqrslint", "sarif cqrslint after edit", "nop", "nopfact",
-			"vet stock", "vet cqrslint", "vet cqrslint after edit", "vet nop", "vet nopfact"}
+			"vet stock", "vet cqrslint", "vet cqrslint after edit", "vet nop", "vet nopfact",
+			"incremental cqrslint", "incremental cqrslint after edit"}
 		for _, e := range cfg.extras {
 			keys = append(keys, e.name, "vet "+e.name)
 		}
@@ -736,12 +784,18 @@ func median(ds []time.Duration) time.Duration {
 }
 
 func cell(ss []sample) string {
+	if len(ss) == 0 {
+		return "n/a" // a row -modes left out
+	}
 	wall := median(durations(ss, func(s sample) time.Duration { return s.wall }))
 	cpu := median(durations(ss, func(s sample) time.Duration { return s.cpu }))
 	return fmt.Sprintf("%.2f s / %.2f s", wall.Seconds(), cpu.Seconds())
 }
 
 func ratio(a, b []sample) string {
+	if len(a) == 0 || len(b) == 0 {
+		return "n/a"
+	}
 	wa := median(durations(a, func(s sample) time.Duration { return s.wall }))
 	wb := median(durations(b, func(s sample) time.Duration { return s.wall }))
 	ca := median(durations(a, func(s sample) time.Duration { return s.cpu }))
@@ -750,10 +804,18 @@ func ratio(a, b []sample) string {
 }
 
 func peakMB(ss []sample) int64 {
+	if len(ss) == 0 {
+		return 0
+	}
 	return slices.MaxFunc(ss, func(a, b sample) int { return cmp.Compare(a.rssKB, b.rssKB) }).rssKB / 1024
 }
 
-func last(ss []sample) sample { return ss[len(ss)-1] }
+func last(ss []sample) sample {
+	if len(ss) == 0 {
+		return sample{}
+	}
+	return ss[len(ss)-1]
+}
 
 // loadAvg is the 1-minute load average, or -1 where /proc is missing.
 func loadAvg() float64 {

@@ -205,6 +205,7 @@ func readSARIF(t *testing.T, name string) *sarif.Report {
 // action's sources, the annotations and exit codes, the SARIF file, the
 // baseline gate and what a pull request from a fork gets.
 func TestActionScript(t *testing.T) {
+	t.Parallel() // a process of its own: overlaps the others
 	if testing.Short() {
 		t.Skip("builds cqrslint and runs it on the demo")
 	}

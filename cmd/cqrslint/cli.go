@@ -23,9 +23,10 @@ type driverFlags struct {
 	explain       bool   // explain.go
 	explainDB     string // explain.go
 	suggest       bool   // suggest.go
+	incremental   bool   // incremental.go
 }
 
-var driverFlagNames = []string{"format", "stats", "baseline", "write-baseline", "explain", "explain-db", "suggest"}
+var driverFlagNames = []string{"format", "stats", "baseline", "write-baseline", "explain", "explain-db", "suggest", incrementalFlag}
 
 func (d *driverFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&d.format, "format", formatText,
@@ -42,6 +43,8 @@ func (d *driverFlags) register(fs *flag.FlagSet) {
 		"database `URL` for -explain (default $DATABASE_URL); ignored under go vet")
 	fs.BoolVar(&d.suggest, "suggest", false,
 		"print, for each god struct, the command model, query model and stored-only SELECT as Go and SQL; ignored under go vet")
+	fs.BoolVar(&d.incremental, incrementalFlag, false,
+		"analyze through go vet with cqrslint as its vettool, so that the build cache keeps each package's results and a later run re-analyzes only what changed; with -format, -baseline, -write-baseline (under go vet: print each package's findings as a JSON record for this mode)")
 }
 
 // checkerFlags lists the flags singlechecker.Main registers (x/tools
@@ -84,6 +87,10 @@ type command struct {
 	// factSources are the packages the analyzer's facts can come from
 	// (load.go); nil: any package.
 	factSources []string
+	// vetRecords is set by run for go vet's .cfg file with -incremental:
+	// the analyzer given to singlechecker writes records
+	// (incremental.go).
+	vetRecords bool
 }
 
 // run reads args. When they select cqrslint's driver it runs it and
@@ -119,7 +126,8 @@ func (c *command) run(args []string) (code int, delegate bool) {
 
 	switch {
 	case len(patterns) == 1 && strings.HasSuffix(patterns[0], ".cfg"):
-		return 0, true // go vet: the driver flags are ignored
+		c.vetRecords = d.incremental
+		return 0, true // go vet: the other driver flags are ignored
 	case set["flags"] || set["V"]:
 		return 0, true
 	case *showVersion:
@@ -137,6 +145,7 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		explain:       d.explain || d.explainDB != "",
 		explainDB:     d.explainDB,
 		suggest:       d.suggest,
+		incremental:   d.incremental,
 		patterns:      patterns,
 		tests:         true, // as singlechecker; the analyzer ignores _test.go files' SQL
 	}
@@ -189,6 +198,21 @@ func (c *command) run(args []string) (code int, delegate bool) {
 	}
 	if !slices.Contains(formats, cfg.format) {
 		return usage("-format: unknown format %q (want %s)", cfg.format, strings.Join(formats, ", "))
+	}
+	if cfg.incremental {
+		for _, name := range []string{"stats", "explain", "explain-db", "suggest", "fix", "diff"} {
+			if set[name] {
+				return usage("-%s cannot be combined with -incremental", name)
+			}
+		}
+		if !cfg.tests {
+			return usage("-incremental always analyzes the tests' packages too (go vet does): -test=false cannot be combined with it")
+		}
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			if set[f.Name] {
+				cfg.analyzerArgs = append(cfg.analyzerArgs, "-"+f.Name+"="+f.Value.String())
+			}
+		})
 	}
 	if len(patterns) == 0 {
 		return usage("no packages to analyze (usage: %s [-flag] package...)", a.Name)

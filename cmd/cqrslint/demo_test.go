@@ -15,6 +15,7 @@ import (
 // two services, which use the real pgx/v5 module from go.mod: the god
 // struct of demo/before is reported exactly, demo/after is clean.
 func TestVetDemo(t *testing.T) {
+	t.Parallel() // a process of its own: overlaps the others
 	if testing.Short() {
 		t.Skip("runs go vet on the demo")
 	}
@@ -42,6 +43,7 @@ func TestVetDemo(t *testing.T) {
 // TestVetSqlx runs the command under go vet on a package using the real
 // sqlx module: the stubs in testdata/src must match what sqlx really is.
 func TestVetSqlx(t *testing.T) {
+	t.Parallel() // a process of its own: overlaps the others
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}

@@ -33,6 +33,10 @@ type driverConfig struct {
 	explain       bool // plan the findings' queries (explain.go)
 	explainDB     string
 	suggest       bool // print the split (suggest.go)
+	// incremental runs the analysis through go vet (incremental.go);
+	// analyzerArgs are the analyzer flags given, passed on to it.
+	incremental  bool
+	analyzerArgs []string
 }
 
 // drive loads the packages (load.go), runs a on them with the public
@@ -77,64 +81,24 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		return exitErrors
 	}
 
-	pkgs, all, err := loadPackages(loadConfig{
-		patterns:    cfg.patterns,
-		tests:       cfg.tests,
-		facts:       needFacts(a),
-		factSources: c.factSources,
-	})
-	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: %v\n", a.Name, err)
-		return exitErrors
-	}
-	if len(pkgs) == 0 {
-		fmt.Fprintf(c.stderr, "%s: %s matched no packages\n", a.Name, strings.Join(cfg.patterns, " "))
-		return exitErrors
-	}
-
-	var errs []runError
-	seenErr := map[runError]bool{}
-	addErr := func(e runError) {
-		if !seenErr[e] {
-			seenErr[e] = true
-			errs = append(errs, e)
-		}
-	}
-	for _, p := range all {
-		for _, e := range p.Errors {
-			addErr(runError{PkgID: p.ID, Msg: e.Error()})
-		}
-	}
-
-	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "%s: %v\n", a.Name, err)
-		return exitErrors
-	}
 	var (
 		findings []finding
+		errs     []runError
 		stats    analyzer.Stats
 		roots    int
 	)
-	for act := range graph.All() {
-		if act.Analyzer != a {
-			continue // the analyzers it requires fail in the same packages
+	if cfg.incremental {
+		findings, errs, err = c.vetFindings(a, cfg)
+	} else {
+		var code int
+		findings, errs, stats, roots, code = c.analyze(a, cfg)
+		if code != 0 {
+			return code
 		}
-		if act.Err != nil {
-			addErr(runError{PkgID: act.Package.ID, Msg: act.Err.Error()})
-			continue
-		}
-		if !act.IsRoot {
-			continue
-		}
-		roots++
-		pkg := pkgInfo{ID: act.Package.ID, Path: act.Package.PkgPath, Fset: act.Package.Fset, Files: act.Package.Syntax}
-		fs := newFindings(pkg, a.Name, act.Diagnostics)
-		attachDetails(fs, act.Result, act.Package.Fset)
-		findings = append(findings, fs...)
-		if s, ok := act.Result.(*analyzer.Stats); ok {
-			stats.Add(s)
-		}
+	}
+	if err != nil {
+		fmt.Fprintf(c.stderr, "%s: %v\n", a.Name, err)
+		return exitErrors
 	}
 	findings = sortFindings(findings)
 	unused := 0
@@ -214,6 +178,65 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		return exitFindings
 	}
 	return exitClean
+}
+
+// analyze loads the packages (load.go) and runs a on them with the public
+// go/analysis/checker. A non-zero code means nothing could be analyzed.
+func (c *command) analyze(a *analysis.Analyzer, cfg driverConfig) (findings []finding, errs []runError, stats analyzer.Stats, roots int, code int) {
+	pkgs, all, err := loadPackages(loadConfig{
+		patterns:    cfg.patterns,
+		tests:       cfg.tests,
+		facts:       needFacts(a),
+		factSources: c.factSources,
+	})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "%s: %v\n", a.Name, err)
+		return nil, nil, stats, 0, exitErrors
+	}
+	if len(pkgs) == 0 {
+		fmt.Fprintf(c.stderr, "%s: %s matched no packages\n", a.Name, strings.Join(cfg.patterns, " "))
+		return nil, nil, stats, 0, exitErrors
+	}
+
+	seenErr := map[runError]bool{}
+	addErr := func(e runError) {
+		if !seenErr[e] {
+			seenErr[e] = true
+			errs = append(errs, e)
+		}
+	}
+	for _, p := range all {
+		for _, e := range p.Errors {
+			addErr(runError{PkgID: p.ID, Msg: e.Error()})
+		}
+	}
+
+	graph, err := checker.Analyze([]*analysis.Analyzer{a}, pkgs, nil)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "%s: %v\n", a.Name, err)
+		return nil, nil, stats, 0, exitErrors
+	}
+	for act := range graph.All() {
+		if act.Analyzer != a {
+			continue // the analyzers it requires fail in the same packages
+		}
+		if act.Err != nil {
+			addErr(runError{PkgID: act.Package.ID, Msg: act.Err.Error()})
+			continue
+		}
+		if !act.IsRoot {
+			continue
+		}
+		roots++
+		pkg := pkgInfo{ID: act.Package.ID, Path: act.Package.PkgPath, Fset: act.Package.Fset, Files: act.Package.Syntax}
+		fs := newFindings(pkg, a.Name, act.Diagnostics)
+		attachDetails(fs, act.Result, act.Package.Fset)
+		findings = append(findings, fs...)
+		if s, ok := act.Result.(*analyzer.Stats); ok {
+			stats.Add(s)
+		}
+	}
+	return findings, errs, stats, roots, 0
 }
 
 func (c *command) printErrors(name string, errs []runError) {

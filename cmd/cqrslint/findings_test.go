@@ -31,6 +31,7 @@ func editFile(t *testing.T, name, old, new string) {
 // added to a baselined god query keeps the finding baselined, a computed
 // one makes it new.
 func TestBaselineStoredColumnAdded(t *testing.T) {
+	t.Parallel() // a process of its own: overlaps the others
 	dir := blog(t)
 	r := cqrslint(t, dir, "-write-baseline=b.json", "./...")
 	require.Equal(t, 0, r.code, r.stderr)
@@ -59,6 +60,7 @@ func TestBaselineStoredColumnAdded(t *testing.T) {
 // with a fix is shown as a diff or fixed, the one without is reported as
 // usual, and the fixed module builds.
 func TestFixAndDiff(t *testing.T) {
+	t.Parallel() // a process of its own: overlaps the others
 	dir := blog(t)
 	src := filepath.Join(dir, "blog.go")
 	orig, err := os.ReadFile(src)
@@ -114,6 +116,7 @@ func must[T any](v T, err error) T {
 // fields and columns the analysis found, the Go compiles in the package,
 // and the SQL is the stored-only query.
 func TestSuggest(t *testing.T) {
+	t.Parallel() // a process of its own: overlaps the others
 	dir := blog(t)
 	r := cqrslint(t, dir, "-suggest", "./...")
 	require.Equal(t, exitFindings, r.code, r.stderr)

@@ -8,19 +8,22 @@
 //	cqrslint -format=sarif ./... > out.sarif  # cqrslint's own driver
 //
 // Without -format, -stats, -baseline, -write-baseline, -explain,
-// -explain-db, -suggest, -fix or -diff, cqrslint is the standard
+// -explain-db, -suggest, -incremental, -fix or -diff, cqrslint is the standard
 // go/analysis singlechecker, with its -json, -V=full and -flags. Any of
 // those flags selects cqrslint's driver, built on
 // golang.org/x/tools/go/analysis/checker, which adds SARIF and GitHub
 // Actions output, a statistics summary, baselines, fixes that leave the
 // findings without one reported, query plans and split suggestions. Under
-// go vet its flags are accepted and ignored. -version prints the release
+// go vet its flags are accepted and ignored, except -incremental, with
+// which the driver runs go vet on itself to use the build cache
+// (incremental.go). -version prints the release
 // or commit a binary was built from; -V=full stays go/analysis's answer to
 // go vet. docs/cli.md documents every flag and the exit codes.
 package main
 
 import (
 	"flag"
+	"io"
 	"os"
 
 	"golang.org/x/tools/go/analysis"
@@ -51,5 +54,10 @@ func main() {
 	// passes them through; singlechecker then ignores them.
 	new(driverFlags).register(flag.CommandLine)
 	registerVersionFlag(flag.CommandLine)
-	singlechecker.Main(analyzer.New(opts))
+	a := analyzer.New(opts)
+	if c.vetRecords { // go vet, run by cqrslint -incremental
+		cfg := os.Args[len(os.Args)-1]
+		a = recordingAnalyzer(a, vetConfigID(cfg), func() io.Writer { return os.Stdout })
+	}
+	singlechecker.Main(a)
 }

@@ -58,7 +58,8 @@ func tool(t *testing.T) string {
 	t.Helper()
 	toolOnce.Do(func() {
 		path := filepath.Join(toolDir, "cqrslint")
-		cmd := exec.Command("go", "build", "-o", path, ".")
+		// Without VCS information, like the test binary (TestVersion).
+		cmd := exec.Command("go", "build", "-buildvcs=false", "-o", path, ".")
 		cmd.Dir = filepath.Dir(testdata)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			toolBuild = fmt.Errorf("go build: %v\n%s", err, out)
@@ -70,9 +71,16 @@ func tool(t *testing.T) string {
 	return toolPath
 }
 
-// cqrslint runs the command as a process in dir.
+// cqrslint runs the command as a process in dir: the test binary, or
+// under -race the plain binary (tool). The race detector watches the
+// driver's concurrency in the tests that run it in process (cli,
+// realCLI); a race-instrumented process per command line would only make
+// the same loads several times slower.
 func cqrslint(t *testing.T, dir string, args ...string) result {
 	t.Helper()
+	if raceEnabled {
+		return runProcess(t, dir, tool(t), args...)
+	}
 	exe, err := os.Executable()
 	require.NoError(t, err)
 	return runProcess(t, dir, exe, args...)
@@ -214,6 +222,7 @@ func TestVersion(t *testing.T) {
 // TestGoVet runs the command under go vet -vettool: the driver flags are
 // accepted and ignored, analyzer flags work.
 func TestGoVet(t *testing.T) {
+	t.Parallel() // a process of its own: overlaps the others
 	if testing.Short() {
 		t.Skip("runs go vet")
 	}

@@ -76,6 +76,7 @@ func TestReadVersion(t *testing.T) {
 // this module's sources, as `go install ./cmd/cqrslint` in a clone does,
 // and checks that -version names the commit, then the uncommitted change.
 func TestVersionFromClone(t *testing.T) {
+	t.Parallel() // a process of its own: overlaps the others
 	if testing.Short() {
 		t.Skip("builds cqrslint")
 	}
