@@ -60,7 +60,7 @@ func parseFlags(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&cfg.iterations, "iterations", 400, "timed runs per operation and side")
 	fs.IntVar(&cfg.hotWriters, "hot-writers", 8, "concurrent writers in the hot-row step")
 	fs.DurationVar(&cfg.hotFor, "hot-duration", 1500*time.Millisecond, "duration of each hot-row scenario")
-	rates := fs.String("mixed-rates", "1000,3000,10000", "comma-separated target request rates (per second) of the mixed load; empty to skip it")
+	rates := fs.String("mixed-rates", "1000,3000,6000", "comma-separated target request rates (per second) of the mixed load; empty to skip it")
 	fs.DurationVar(&cfg.mixedFor, "mixed-duration", 2*time.Second, "duration of each mixed-load rate, per side")
 	fs.IntVar(&cfg.mixedConns, "mixed-conns", 16, "connections (workers) per side in the mixed load")
 	fs.IntVar(&cfg.mixedRepeats, "mixed-repeats", 3, "runs per rate and side in the mixed load, the sides alternating ABBA")
