@@ -193,7 +193,7 @@ func (r *resolver) builderVar(v *types.Var, read *ast.Ident, depth int) ([]built
 			return nil, skipBuilderOrigin
 		}
 	}
-	pkgLevel := v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	pkgLevel := isPkgLevel(v)
 	at := read.Pos()
 	out, why := r.buildersOf(writes, nil, depth, func(w use) bool {
 		// Not after the read (nor the assignment the read is part of),

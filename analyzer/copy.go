@@ -163,18 +163,10 @@ func copyValues(info *types.Info, call *ast.CallExpr) []ast.Expr {
 			return nil
 		}
 		lit, ok := ast.Unparen(src.Args[1]).(*ast.FuncLit)
-		if !ok || len(lit.Body.List) != 1 {
-			return nil
-		}
-		ret, ok := lit.Body.List[0].(*ast.ReturnStmt)
-		if !ok || len(ret.Results) != 2 {
-			return nil
-		}
-		row, ok := ast.Unparen(ret.Results[0]).(*ast.CompositeLit)
 		if !ok {
 			return nil
 		}
-		return row.Elts
+		return returnedElts(lit.Body, 2)
 	}
 	return nil
 }

@@ -485,7 +485,7 @@ func (st *state) destination(e ast.Expr) target {
 	switch x := ast.Unparen(u.X).(type) {
 	case *ast.Ident:
 		v, _ := info.Uses[x].(*types.Var)
-		if v != nil && !v.IsField() && v.Parent() != nil && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() {
+		if v != nil && isLocal(v) {
 			return target{local: v}
 		}
 	case *ast.SelectorExpr:
@@ -666,11 +666,20 @@ func (st *state) targetsList(e ast.Expr) []ast.Expr {
 		return nil
 	}
 	fd := st.declOf(fn)
-	if fd == nil || fd.Recv == nil || len(fd.Body.List) != 1 {
+	if fd == nil || fd.Recv == nil {
 		return nil
 	}
-	ret, ok := fd.Body.List[0].(*ast.ReturnStmt)
-	if !ok || len(ret.Results) != 1 {
+	return returnedElts(fd.Body, 1)
+}
+
+// returnedElts returns the elements of the composite literal a body of
+// one statement returns first, among results results: return []any{...}.
+func returnedElts(body *ast.BlockStmt, results int) []ast.Expr {
+	if body == nil || len(body.List) != 1 {
+		return nil
+	}
+	ret, ok := body.List[0].(*ast.ReturnStmt)
+	if !ok || len(ret.Results) != results {
 		return nil
 	}
 	lit, ok := ast.Unparen(ret.Results[0]).(*ast.CompositeLit)

@@ -239,7 +239,7 @@ func (r *resolver) variable(v *types.Var, at token.Pos, depth int) ([]string, st
 			return nil, skipNonConstant
 		}
 	}
-	pkgLevel := v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	pkgLevel := isPkgLevel(v)
 	// killed reports whether a later assignment replaces w on every path
 	// to the read (see replaces).
 	killed := func(w write) bool {
@@ -400,6 +400,17 @@ func indexedVerbs(format string) bool {
 		i = j
 	}
 	return false
+}
+
+// isPkgLevel reports whether v is a package-level variable.
+func isPkgLevel(v *types.Var) bool {
+	return v.Parent() != nil && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}
+
+// isLocal reports whether v is a variable of a function (a parameter
+// included), not a field or a package-level variable.
+func isLocal(v *types.Var) bool {
+	return !v.IsField() && v.Parent() != nil && v.Pkg() != nil && !isPkgLevel(v)
 }
 
 // isParam reports whether v is a parameter (or named result) of a function.

@@ -63,7 +63,7 @@ func (r *resolver) bufferText(call *ast.CallExpr, depth int) ([]string, string) 
 		return nil, skipNonConstant
 	}
 	v, ok := r.info.Uses[id].(*types.Var)
-	if !ok || v.IsField() || isParam(v) || !isTextBuffer(v.Type()) || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+	if !ok || !isLocal(v) || isParam(v) || !isTextBuffer(v.Type()) {
 		return nil, skipNonConstant
 	}
 	at := call.Pos()
