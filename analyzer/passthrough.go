@@ -57,18 +57,31 @@ func (f *passThroughFact) apply(text string) string {
 // exports a fact for each exported one.
 func (st *state) learnPassThroughs() {
 	st.passThroughs = map[*types.Func]*passThroughFact{}
+	// The candidates, found once: functions with a body and one string
+	// result.
+	type candidate struct {
+		decl *ast.FuncDecl
+		fn   *types.Func
+	}
+	var candidates []candidate
+	for cur := range st.root.Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, ok := st.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if !ok || decl.Body == nil {
+			continue
+		}
+		if sig := fn.Type().(*types.Signature); sig.Results().Len() == 1 && isStringType(sig.Results().At(0).Type()) {
+			candidates = append(candidates, candidate{decl, fn})
+		}
+	}
 	for range maxPassRounds {
 		learned := false
-		for cur := range st.root.Preorder((*ast.FuncDecl)(nil)) {
-			decl := cur.Node().(*ast.FuncDecl)
-			fn, ok := st.pass.TypesInfo.Defs[decl.Name].(*types.Func)
-			if !ok || decl.Body == nil || st.passThroughs[fn] != nil {
+		for _, c := range candidates {
+			decl, fn := c.decl, c.fn
+			if st.passThroughs[fn] != nil {
 				continue
 			}
 			sig := fn.Type().(*types.Signature)
-			if sig.Results().Len() != 1 || !isStringType(sig.Results().At(0).Type()) {
-				continue
-			}
 			for i := 0; i < sig.Params().Len(); i++ {
 				p := sig.Params().At(i)
 				if !isStringType(p.Type()) || (sig.Variadic() && i == sig.Params().Len()-1) || st.reassigned(p) {
