@@ -6,7 +6,7 @@ REVIEWDOG_VERSION ?= v0.21.0
 REVIEWDOG  = bin/tools/reviewdog-$(REVIEWDOG_VERSION)/reviewdog
 GOFILES    = $(shell git ls-files '*.go' 2>/dev/null | grep -v '^testdata/' || find . -name '*.go' -not -path './testdata/*')
 
-.PHONY: build test test-race test-cacheprog check lint demo fmt-check vet golangci-e2e fuzz fuzz-long bench robust pg release release-dry
+.PHONY: build test test-race test-cacheprog check lint demo fmt-check vet golangci-e2e fuzz fuzz-ci fuzz-long bench robust pg release release-dry
 
 ## build: the cqrslint binary in bin/
 build:
@@ -73,12 +73,22 @@ pg:
 golangci-e2e:
 	bash scripts/golangci-e2e.sh
 
-## fuzz: a longer fuzz run of the SQL layer (FUZZTIME per target)
+## fuzz: fuzzing of the SQL layer and the analyzer (FUZZTIME per target:
+## a duration such as 2m, or an execution count such as 5000x)
 FUZZTIME ?= 2m
+FUZZTIME_SQL ?= $(FUZZTIME)
+FUZZTIME_ANALYZER ?= $(FUZZTIME)
+FUZZMINIMIZETIME ?= 60s
 fuzz:
-	$(GO) test -run='^$$' -fuzz=FuzzAnalyze -fuzztime=$(FUZZTIME) ./analyzer/internal/sqlinfo/
-	$(GO) test -run='^$$' -fuzz=FuzzPrepare -fuzztime=$(FUZZTIME) ./analyzer/internal/sqlinfo/
-	$(GO) test -run='^$$' -fuzz=FuzzAnalyzer -fuzztime=$(FUZZTIME) ./analyzer/
+	$(GO) test -run='^$$' -fuzz=FuzzAnalyze -fuzztime=$(FUZZTIME_SQL) -fuzzminimizetime=$(FUZZMINIMIZETIME) ./analyzer/internal/sqlinfo/
+	$(GO) test -run='^$$' -fuzz=FuzzPrepare -fuzztime=$(FUZZTIME_SQL) -fuzzminimizetime=$(FUZZMINIMIZETIME) ./analyzer/internal/sqlinfo/
+	$(GO) test -run='^$$' -fuzz=FuzzAnalyzer -fuzztime=$(FUZZTIME_ANALYZER) -fuzzminimizetime=$(FUZZMINIMIZETIME) ./analyzer/
+
+## fuzz-ci: the short fuzz CI runs, by execution count: with a duration,
+## Go 1.26's fuzz coordinator can fail a clean run with "context deadline
+## exceeded" when the time is up while a worker is busy (golang/go#75804)
+fuzz-ci:
+	$(MAKE) fuzz FUZZTIME_SQL=100000x FUZZTIME_ANALYZER=3000x FUZZMINIMIZETIME=200x
 
 ## fuzz-long: a long fuzz run of every target
 fuzz-long:
