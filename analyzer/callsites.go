@@ -86,6 +86,20 @@ type callSite struct {
 	stmts []*sqlinfo.Statement
 	names [][]string
 	skip  string // why the call was left out, "" if it was resolved
+	// model is a bun query's Model argument (bun.go), nil if none.
+	model ast.Expr
+}
+
+// namedArg returns the value whose fields the statement binds by name:
+// sqlx's named argument, or a bun query's model; nil if none.
+func (c *callSite) namedArg() ast.Expr {
+	if nm := c.entry.named; nm >= 0 && nm < len(c.call.Args) {
+		return c.call.Args[nm]
+	}
+	if c.entry.bun {
+		return c.model
+	}
+	return nil
 }
 
 // writes reports whether the call executes a write statement.

@@ -53,6 +53,9 @@ type target struct {
 func (st *state) findSinks(s *callSite) ([]sink, string) {
 	info := st.pass.TypesInfo
 	call := s.call
+	if s.entry.bun {
+		return st.bunSinks(s)
+	}
 	switch s.entry.kind {
 	case kindGet, kindSelect:
 		if s.entry.dest < 0 || s.entry.dest >= len(call.Args) {
@@ -428,7 +431,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		if hasStar {
 			return nil, skipStarPositional
 		}
-		owner, fields := structFields(k.typ)
+		owner, fields := structFields(k.typ, k.mode)
 		if owner == nil {
 			return nil, ""
 		}
@@ -442,8 +445,8 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		return out, ""
 	case scanScanyAPI:
 		return nil, unmappedScanyAPI
-	case scanByName, scanByNameLax, scanSqlxStruct, scanScany, scanDBTag:
-		owner, fields := structFields(k.typ)
+	case scanByName, scanByNameLax, scanSqlxStruct, scanScany, scanDBTag, scanBun:
+		owner, fields := structFields(k.typ, k.mode)
 		if owner == nil {
 			return nil, ""
 		}
@@ -516,8 +519,10 @@ func (st *state) destination(e ast.Expr) target {
 }
 
 // structFields returns the named struct type and its columns' fields in
-// order, flattening embedded structs as pgx and sqlx do.
-func structFields(t types.Type) (*types.TypeName, []structField) {
+// order, flattening embedded structs as pgx and sqlx do. Under scanBun
+// the bun tag names the columns and relations (rel:, m2m:) are not
+// columns; every other mode reads the db tag.
+func structFields(t types.Type, mode scanMode) (*types.TypeName, []structField) {
 	if t == nil {
 		return nil, nil
 	}
@@ -529,14 +534,26 @@ func structFields(t types.Type) (*types.TypeName, []structField) {
 	if s == nil {
 		return nil, nil
 	}
+	key := "db"
+	if mode == scanBun {
+		key = "bun"
+	}
 	var fields []structField
 	var walk func(s *types.Struct, depth int)
 	walk = func(s *types.Struct, depth int) {
 		for i := 0; i < s.NumFields(); i++ {
 			f := s.Field(i)
-			tag, hasTag := reflect.StructTag(s.Tag(i)).Lookup("db")
-			tag, _, _ = strings.Cut(tag, ",")
-			if tag == "-" {
+			tag, hasTag := reflect.StructTag(s.Tag(i)).Lookup(key)
+			var sf structField
+			if mode == scanBun {
+				sf = bunField(tag)
+				if sf.relation {
+					continue
+				}
+			} else {
+				sf.tag, _, _ = strings.Cut(tag, ",")
+			}
+			if sf.tag == "-" {
 				continue
 			}
 			if f.Embedded() {
@@ -546,7 +563,8 @@ func structFields(t types.Type) (*types.TypeName, []structField) {
 				}
 			}
 			if f.Exported() {
-				fields = append(fields, structField{name: f.Name(), tag: tag, hasTag: hasTag && tag != ""})
+				sf.name, sf.hasTag = f.Name(), hasTag && sf.tag != ""
+				fields = append(fields, sf)
 			}
 		}
 	}
@@ -557,8 +575,11 @@ func structFields(t types.Type) (*types.TypeName, []structField) {
 // structField is one field that can receive a column.
 type structField struct {
 	name   string
-	tag    string // the db tag's name part
+	tag    string // the db (bun) tag's name part
 	hasTag bool
+	// For bun: the field is only scanned into (scanonly), or is a
+	// primary key, or a relation (not a column at all).
+	scanOnly, pk, relation bool
 }
 
 // columnMatches reports whether field f receives column name under mode.
@@ -576,6 +597,8 @@ func columnMatches(f structField, name string, mode scanMode) bool {
 			return f.tag == name
 		}
 		return snakeCase(f.name) == name
+	case scanBun:
+		return f.column() == name
 	default: // pgx
 		if f.hasTag {
 			return strings.EqualFold(f.tag, name)

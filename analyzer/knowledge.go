@@ -36,6 +36,10 @@ type apiEntry struct {
 	// from the columns of the same db tag: only tagged fields receive
 	// columns, as the helper's fallback for untagged ones is unknown.
 	byTag bool
+	// bun is set for a bun query's Scan or Exec (bun.go): the text is
+	// the query the receiver holds, the destination its Model unless
+	// the call names one.
+	bun bool
 	// mode says how a Get or Select destination struct receives the
 	// columns; 0 is sqlx's way (scanSqlxStruct).
 	mode scanMode
@@ -202,6 +206,19 @@ var sqlCalls = func() map[string]apiEntry {
 		add(dot, "Prepare", apiEntry{kind: kindPrepare, sql: 1, args: -1, dest: -1, named: -1, byName: true})
 		add(dot, "PrepareContext", apiEntry{kind: kindPrepare, sql: 2, args: -1, dest: -1, named: -1, byName: true})
 	}
+
+	// github.com/uptrace/bun: the methods that run a query (bun.go). The
+	// text is the receiver's; Scan's destinations follow the context.
+	bunRun := func(kind callKind) apiEntry {
+		return apiEntry{kind: kind, sql: -1, args: -1, dest: -1, named: -1, bun: true, mode: scanBun}
+	}
+	add([]string{"*" + bunPkg + ".SelectQuery", "*" + bunPkg + ".RawQuery"}, "Scan", bunRun(kindGet))
+	add([]string{"*" + bunPkg + ".SelectQuery", "*" + bunPkg + ".RawQuery"}, "Exec", bunRun(kindGet))
+	add([]string{"*" + bunPkg + ".SelectQuery"}, "ScanAndCount", bunRun(kindGet))
+	for _, recv := range []string{"InsertQuery", "UpdateQuery", "DeleteQuery"} {
+		add([]string{"*" + bunPkg + "." + recv}, "Scan", bunRun(kindGet))
+		add([]string{"*" + bunPkg + "." + recv}, "Exec", bunRun(kindExec))
+	}
 	return m
 }()
 
@@ -296,6 +313,7 @@ const (
 	scanSqlxStruct                     // sqlx StructScan/Get/Select: db tag, else lower-cased name
 	scanDBTag                          // a project's reflection-based helper: db tag only
 	scanScany                          // scany's default API: db tag, else the snake_case name
+	scanBun                            // uptrace/bun: bun tag, else bun's snake_case name
 	scanScanyAPI                       // a scany *API made with options: the mapping is not known
 )
 
@@ -361,6 +379,10 @@ var txRunners = map[string]bool{
 	"(*github.com/jackc/pgx/v4.Conn).BeginTxFunc":         true,
 	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginFunc":   true,
 	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginTxFunc": true,
+	"(*" + bunPkg + ".DB).RunInTx":                        true,
+	"(" + bunPkg + ".Conn).RunInTx":                       true,
+	"(" + bunPkg + ".Tx).RunInTx":                         true,
+	"(" + bunPkg + ".IDB).RunInTx":                        true,
 }
 
 // resultKinds maps the types a structurally matched query method returns
@@ -608,3 +630,68 @@ var unmodelledRoots = []string{
 	"xorm.io/xorm", "github.com/go-xorm/xorm", "github.com/doug-martin/goqu/v9", "github.com/huandu/go-sqlbuilder",
 	"github.com/volatiletech/sqlboiler/v4/queries", "github.com/stephenafamo/bob", "github.com/gocraft/dbr/v2",
 }
+
+// bunPkg is the import path of uptrace/bun.
+const bunPkg = "github.com/uptrace/bun"
+
+// bunOp is what a bun call does to the query it is chained on (bun.go).
+type bunOp int
+
+const (
+	bunSelect     bunOp = iota + 1 // NewSelect(): starts a SELECT
+	bunInsert                      // NewInsert()
+	bunUpdate                      // NewUpdate()
+	bunDelete                      // NewDelete()
+	bunRaw                         // NewRaw(text, args...): the text as written
+	bunModel                       // Model(&v): the table, the columns and the destination
+	bunColumns                     // Column(names...): adds columns
+	bunColumnExpr                  // ColumnExpr(text, args...): adds a select-list item
+	bunTable                       // Table(names...), TableExpr, ModelTableExpr: the FROM
+	bunJoin                        // Join(text, args...): adds a join
+	bunSet                         // UPDATE's Set(text, args...): adds a SET item
+	bunReturning                   // Returning(text, args...)
+	bunNeutral                     // cannot change the select list or the statement kind
+	bunRun                         // Scan, Exec, ScanAndCount: runs the query
+)
+
+// bunOps maps bun's query constructors and methods to what they do.
+// Methods missing here (Relation, Apply, With, Union, ExcludeColumn,
+// Bulk, ...) make a query's text unknown: its call sites are skipped
+// with a reason.
+var bunOps = func() map[string]bunOp {
+	m := map[string]bunOp{}
+	for _, recv := range []string{"*" + bunPkg + ".DB", bunPkg + ".Tx", bunPkg + ".Conn", bunPkg + ".IDB"} {
+		m["("+recv+").NewSelect"] = bunSelect
+		m["("+recv+").NewInsert"] = bunInsert
+		m["("+recv+").NewUpdate"] = bunUpdate
+		m["("+recv+").NewDelete"] = bunDelete
+		m["("+recv+").NewRaw"] = bunRaw
+	}
+	method := func(recv string, op bunOp, names ...string) {
+		for _, n := range names {
+			m["(*"+bunPkg+"."+recv+")."+n] = op
+		}
+	}
+	where := []string{"Where", "WhereOr", "WhereGroup", "WherePK", "WhereDeleted", "WhereAllWithDeleted", "Comment", "Conn"}
+	for _, recv := range []string{"SelectQuery", "InsertQuery", "UpdateQuery", "DeleteQuery"} {
+		method(recv, bunModel, "Model")
+		method(recv, bunTable, "Table", "TableExpr", "ModelTableExpr")
+		method(recv, bunReturning, "Returning")
+		method(recv, bunNeutral, where...)
+		method(recv, bunRun, "Scan", "Exec")
+	}
+	method("SelectQuery", bunColumns, "Column")
+	method("SelectQuery", bunColumnExpr, "ColumnExpr")
+	method("SelectQuery", bunJoin, "Join")
+	method("SelectQuery", bunRun, "ScanAndCount")
+	method("SelectQuery", bunNeutral, "Distinct", "DistinctOn", "JoinOn", "JoinOnOr", "Group", "GroupExpr", "Having",
+		"Order", "OrderBy", "OrderExpr", "Limit", "Offset", "For", "Count", "Exists")
+	method("InsertQuery", bunColumns, "Column")
+	method("InsertQuery", bunNeutral, "Value", "On", "Set", "Ignore", "Replace")
+	method("UpdateQuery", bunColumns, "Column")
+	method("UpdateQuery", bunSet, "Set")
+	method("UpdateQuery", bunNeutral, "Value", "OmitZero", "Join", "JoinOn", "JoinOnOr", "Order", "OrderExpr", "Limit")
+	method("DeleteQuery", bunNeutral, "ForceDelete", "Order", "OrderExpr", "Limit")
+	method("RawQuery", bunRun, "Scan", "Exec")
+	return m
+}()

@@ -190,6 +190,8 @@ func (st *state) siteTexts(s *callSite, r *resolver, depth int) ([]string, strin
 	switch {
 	case s.entry.kind == kindCopy:
 		return r.copyText(s.call)
+	case s.entry.bun:
+		return r.bunTexts(s)
 	case s.name != nil:
 		return st.namedTexts(s.name)
 	case s.sql != nil:

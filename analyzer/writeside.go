@@ -272,9 +272,14 @@ func (st *state) findWriteModels() {
 					}
 				}
 			}
-			// A value bound by name: sqlx NamedExec(query, &u).
-			if nm := s.entry.named; nm >= 0 && nm < len(s.call.Args) && i < len(s.names) {
-				owner, fields := structFields(info.TypeOf(s.call.Args[nm]))
+			// A value bound by name: sqlx NamedExec(query, &u), a bun
+			// model inserted or updated.
+			if named := s.namedArg(); named != nil && i < len(s.names) {
+				mode, t := s.entry.structMode(), info.TypeOf(named)
+				if s.entry.bun {
+					t = elemType(t) // bun inserts a slice's elements
+				}
+				owner, fields := structFields(t, mode)
 				for _, n := range paramNumbers(stmt) {
 					use := stmt.Params[n]
 					if !use.Written || n < 1 || n > len(s.names[i]) || owner == nil {
@@ -282,7 +287,7 @@ func (st *state) findWriteModels() {
 					}
 					name := s.names[i][n-1]
 					for _, f := range fields {
-						if columnMatches(f, name, scanSqlxStruct) {
+						if columnMatches(f, name, mode) {
 							st.addBinding(owner, &binding{
 								table: use.Table, field: f.name, key: isKey(f.name, use.Column),
 								evidence: f.name + " bound in " + bindClause(stmt, use, ":"+name) + where,

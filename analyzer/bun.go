@@ -1,0 +1,619 @@
+package analyzer
+
+// This file reads uptrace/bun queries. A query starts at a constructor
+// (db.NewSelect(), tx.NewInsert(), db.NewRaw(text, args...)), is changed
+// by methods that return the same query (Model, Column, ColumnExpr,
+// Table, Where, ...), in one expression or through a variable, and runs
+// at Scan or Exec: that call is the call site. The methods that cannot
+// change the select list or the statement kind are left out of the
+// text; the others render a statement: a SELECT of the Column and
+// ColumnExpr items or, with none, of the model's columns, from the
+// model's table; an INSERT or UPDATE of the model's columns, bound by
+// name to its fields. Columns land in the fields of the model, or of
+// Scan's destinations, by bun's names: the bun tag's name, else the
+// field's name in snake_case. A method not modelled (Relation, Apply,
+// With, ...) or a query that escapes (passed to a function) makes the
+// text unknown: the call site is skipped with a reason.
+
+import (
+	"go/ast"
+	"go/types"
+	"reflect"
+	"regexp"
+	"strings"
+
+	"golang.org/x/tools/go/types/typeutil"
+)
+
+// Skip reasons for bun queries, counted in Stats.
+const (
+	skipBunModel  = "bun model of unknown type"
+	skipBunPart   = "bun query part not constant or not modelled (Relation, Apply, With, bun.Ident values, ...)"
+	skipBunOrigin = "bun query of unknown origin (a parameter, a field, passed to a function)"
+)
+
+// bunQuery is one statement a bun query may hold.
+type bunQuery struct {
+	op        bunOp    // bunSelect, bunInsert, bunUpdate, bunDelete or bunRaw
+	raw       string   // NewRaw's text
+	model     ast.Expr // the Model argument, nil if none
+	table     string   // Table, TableExpr, ModelTableExpr; "" for the model's
+	cols      []string // Column names and ColumnExpr items, in order
+	joins     []string
+	sets      []string
+	returning string
+}
+
+// bunOpOf returns what a call does as a bun call.
+func bunOpOf(info *types.Info, call *ast.CallExpr) bunOp {
+	fn, ok := typeutil.Callee(info, call).(*types.Func)
+	if !ok {
+		return 0
+	}
+	return bunOps[fn.Origin().FullName()]
+}
+
+// bunTexts returns the texts the bun query run by site s may hold, and
+// records its model on s.
+func (r *resolver) bunTexts(s *callSite) ([]string, string) {
+	sel, ok := ast.Unparen(s.call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, skipBunOrigin
+	}
+	qs, why := r.bunQueries(sel.X, 0)
+	if why != "" {
+		return nil, why
+	}
+	var texts []string
+	for i, q := range qs {
+		if i > 0 && !sameModel(r.info, q.model, qs[0].model) {
+			return nil, skipBunPart
+		}
+		t, why := q.text(r.info)
+		if why != "" {
+			return nil, why
+		}
+		texts = append(texts, t)
+	}
+	if len(qs) > 0 {
+		s.model = qs[0].model
+	}
+	return dedup(texts), ""
+}
+
+// sameModel reports whether two models have the same type.
+func sameModel(info *types.Info, a, b ast.Expr) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	ta, tb := info.TypeOf(a), info.TypeOf(b)
+	return ta != nil && tb != nil && types.Identical(ta, tb)
+}
+
+// bunQueries returns the statements the bun query expression e may hold.
+func (r *resolver) bunQueries(e ast.Expr, depth int) ([]bunQuery, string) {
+	if depth > maxResolveDepth {
+		return nil, skipBunOrigin
+	}
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		op := bunOpOf(r.info, e)
+		switch op {
+		case 0:
+			return nil, skipBunPart
+		case bunSelect, bunInsert, bunUpdate, bunDelete:
+			return []bunQuery{{op: op}}, ""
+		case bunRaw:
+			if len(e.Args) == 0 || (e.Ellipsis.IsValid() && len(e.Args) == 1) {
+				return nil, skipNoSQLArg
+			}
+			texts, why := r.expr(e.Args[0], depth)
+			if why != "" {
+				return nil, why
+			}
+			out := make([]bunQuery, len(texts))
+			for i, t := range texts {
+				out[i] = bunQuery{op: bunRaw, raw: t}
+			}
+			return out, ""
+		}
+		sel, ok := ast.Unparen(e.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return nil, skipBunOrigin
+		}
+		base, why := r.bunQueries(sel.X, depth)
+		if why != "" {
+			return nil, why
+		}
+		return r.bunApply(base, op, e, depth)
+	case *ast.Ident:
+		return r.bunVar(e, depth)
+	}
+	return nil, skipBunOrigin
+}
+
+// bunVar returns the statements a query variable holds where it is read
+// at id. bun's methods change the query in place and return it, so the
+// calls chained on the variable between its one assignment and the read
+// apply in source order (q.Where(...) and q = q.Where(...) alike); a
+// call under a condition gives one variant with it and one without; a
+// call in a loop that changes the statement, or the variable used any
+// other way (passed, stored, copied), leaves the text unknown.
+func (r *resolver) bunVar(id *ast.Ident, depth int) ([]bunQuery, string) {
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || isParam(v) {
+		return nil, skipBunOrigin
+	}
+	read, ok := r.uses.readAt(v, id.Pos())
+	if !ok {
+		return nil, skipBunOrigin
+	}
+	fnNode := enclosingFunc(read)
+	var start []bunQuery
+	var home, assignedAt ast.Node
+	for _, u := range r.uses.of(v) {
+		switch u.kind {
+		case useRead:
+		case useAssign:
+			if bunSelfChain(r.info, u.value, v) {
+				continue // q = q.Where(...): the chain is read below
+			}
+			if assignedAt != nil {
+				return nil, skipBunOrigin
+			}
+			call, ok := ast.Unparen(u.value).(*ast.CallExpr)
+			if !ok || enclosingFunc(u.ident) != fnNode {
+				return nil, skipBunOrigin
+			}
+			qs, why := r.bunQueries(call, depth+1)
+			if why != "" {
+				return nil, why
+			}
+			start, home, assignedAt = qs, u.block, u.stmt
+		default:
+			return nil, skipBunOrigin
+		}
+	}
+	if assignedAt == nil || home == nil || id.Pos() < assignedAt.End() {
+		return nil, skipBunOrigin
+	}
+	out := start
+	for _, u := range r.uses.of(v) {
+		pos := u.ident.Node().Pos()
+		if u.kind != useRead || pos <= assignedAt.End() || pos >= id.Pos() {
+			continue
+		}
+		chain, ok := mutableChain(u.ident)
+		if !ok {
+			return nil, skipBunOrigin // the query escapes: passed, stored, copied
+		}
+		optional, loop := conditional(u.ident, home)
+		next, changed := out, false
+		for _, call := range chain {
+			op := bunOpOf(r.info, call)
+			switch op {
+			case bunNeutral, bunRun:
+				continue
+			case 0:
+				return nil, skipBunPart
+			}
+			if loop {
+				return nil, skipBunPart
+			}
+			var why string
+			if next, why = r.bunApply(next, op, call, depth); why != "" {
+				return nil, why
+			}
+			changed = true
+		}
+		if !changed {
+			continue
+		}
+		if optional {
+			next = append(append([]bunQuery(nil), out...), next...)
+		}
+		if len(next) > maxTexts {
+			return nil, skipTooManyTexts
+		}
+		out = next
+	}
+	return out, ""
+}
+
+// bunSelfChain reports whether e is a method chain on v itself:
+// v.Where(...).Order(...).
+func bunSelfChain(info *types.Info, e ast.Expr, v *types.Var) bool {
+	for {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			id, ok := ast.Unparen(e).(*ast.Ident)
+			return ok && info.Uses[id] == v
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		e = sel.X
+	}
+}
+
+// bunApply applies one call of a known op to every statement.
+func (r *resolver) bunApply(base []bunQuery, op bunOp, call *ast.CallExpr, depth int) ([]bunQuery, string) {
+	switch op {
+	case bunNeutral, bunRun:
+		return base, ""
+	case bunSelect, bunInsert, bunUpdate, bunDelete, bunRaw:
+		return nil, skipBunOrigin
+	}
+	if call.Ellipsis.IsValid() {
+		return nil, skipBunPart
+	}
+	args := call.Args
+	if op == bunModel {
+		if len(args) != 1 || bunModelType(r.info.TypeOf(args[0])) == nil {
+			return nil, skipBunModel
+		}
+		out := append([]bunQuery(nil), base...)
+		for i := range out {
+			out[i].model = args[0]
+		}
+		return out, ""
+	}
+	if op == bunColumns || (op == bunTable && bunOpName(r.info, call) == "Table") {
+		lists, why := r.strings(args, false, depth)
+		if why != "" {
+			return nil, why
+		}
+		return bunExtend(base, lists, func(q bunQuery, l []string) bunQuery {
+			if op == bunTable {
+				q.table = strings.Join(l, ", ")
+			} else {
+				q.cols = append(append([]string(nil), q.cols...), l...)
+			}
+			return q
+		})
+	}
+	// The rest take a text and values for its '?' placeholders; a value
+	// of bun's own types (bun.Ident, bun.Safe) is SQL text, not a value.
+	if len(args) == 0 {
+		return nil, skipBunPart
+	}
+	for _, a := range args[1:] {
+		if t := r.info.TypeOf(a); t == nil || bunTyped(t) {
+			return nil, skipBunPart
+		}
+	}
+	texts, why := r.expr(args[0], depth)
+	if why != "" {
+		return nil, skipBunPart
+	}
+	return bunExtend(base, one(texts), func(q bunQuery, l []string) bunQuery {
+		switch op {
+		case bunColumnExpr:
+			q.cols = append(append([]string(nil), q.cols...), l[0])
+		case bunTable:
+			q.table = l[0]
+		case bunJoin:
+			q.joins = append(append([]string(nil), q.joins...), l[0])
+		case bunSet:
+			q.sets = append(append([]string(nil), q.sets...), l[0])
+		case bunReturning:
+			q.returning = l[0]
+		}
+		return q
+	})
+}
+
+// bunOpName returns the name of the method a call calls.
+func bunOpName(info *types.Info, call *ast.CallExpr) string {
+	if fn, ok := typeutil.Callee(info, call).(*types.Func); ok {
+		return fn.Name()
+	}
+	return ""
+}
+
+// bunTyped reports whether t is one of bun's own types (or schema's),
+// which bun writes into the text as SQL.
+func bunTyped(t types.Type) bool {
+	n, ok := types.Unalias(deref(t)).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil {
+		return isEmptyInterface(t) // any: could be either
+	}
+	p := n.Obj().Pkg().Path()
+	return p == bunPkg || strings.HasPrefix(p, bunPkg+"/")
+}
+
+func bunExtend(base []bunQuery, lists [][]string, f func(bunQuery, []string) bunQuery) ([]bunQuery, string) {
+	if len(base)*len(lists) > maxTexts {
+		return nil, skipTooManyTexts
+	}
+	out := make([]bunQuery, 0, len(base)*len(lists))
+	for _, b := range base {
+		for _, l := range lists {
+			out = append(out, f(b, l))
+		}
+	}
+	return out, ""
+}
+
+// bunModelType returns the named struct a model stands for: &T, &[]T or
+// &[]*T; nil for anything else (a map, an interface value).
+func bunModelType(t types.Type) *types.Named {
+	n, ok := types.Unalias(elemType(t)).(*types.Named)
+	if !ok || structOf(n) == nil {
+		return nil
+	}
+	return n
+}
+
+// elemType returns what a pointer points to, or a slice's elements
+// (dereferenced) when that is a slice.
+func elemType(t types.Type) types.Type {
+	if t == nil {
+		return nil
+	}
+	t = deref(t)
+	if sl, ok := t.Underlying().(*types.Slice); ok {
+		return deref(sl.Elem())
+	}
+	return t
+}
+
+// bunTableName is a model's table and alias in bun.
+type bunTableName struct{ table, alias string }
+
+// bunTableOf returns the table and alias of a model: those of its
+// bun.BaseModel tag, else the snake_case name, plural for the table.
+func bunTableOf(n *types.Named) bunTableName {
+	base := bunName(n.Obj().Name())
+	out := bunTableName{table: bunPlural(base), alias: base}
+	s := structOf(n)
+	for i := 0; i < s.NumFields(); i++ {
+		f := s.Field(i)
+		if k := typeKey(f.Type()); !f.Embedded() || (k != bunPkg+".BaseModel" && k != bunPkg+"/schema.BaseModel") {
+			continue
+		}
+		tag, _ := reflect.StructTag(s.Tag(i)).Lookup("bun")
+		for _, part := range strings.Split(tag, ",") {
+			k, v, ok := strings.Cut(part, ":")
+			switch {
+			case ok && k == "table":
+				out.table = v
+			case ok && k == "alias":
+				out.alias = v
+			}
+		}
+	}
+	return out
+}
+
+// bunPlural is the common English plural of a snake_case name, as bun's
+// inflection gives it for ordinary nouns.
+func bunPlural(s string) string {
+	switch {
+	case strings.HasSuffix(s, "y") && len(s) > 1 && !strings.ContainsRune("aeiou", rune(s[len(s)-2])):
+		return s[:len(s)-1] + "ies"
+	case strings.HasSuffix(s, "s"), strings.HasSuffix(s, "x"), strings.HasSuffix(s, "ch"), strings.HasSuffix(s, "sh"):
+		return s + "es"
+	}
+	return s + "s"
+}
+
+// bunName is bun's column name for a field without a tag name:
+// "UserID" is "user_id", "HTTPServer" is "http_server".
+func bunName(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			lowerAround := (i > 0 && isLowerASCII(s[i-1])) || (i+1 < len(s) && isLowerASCII(s[i+1]))
+			if i > 0 && i+1 < len(s) && lowerAround {
+				b.WriteByte('_')
+			}
+			c += 'a' - 'A'
+		}
+		b.WriteByte(c)
+	}
+	return b.String()
+}
+
+func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
+
+// bunField reads a field's bun tag: its name, unless the first part is
+// an option (rel:has-many), and the options that matter here.
+func bunField(tag string) structField {
+	var f structField
+	for i, part := range strings.Split(tag, ",") {
+		k, _, isOpt := strings.Cut(part, ":")
+		switch {
+		case i == 0 && !isOpt:
+			f.tag = part
+		case isOpt && (k == "rel" || k == "m2m"):
+			f.relation = true
+		case part == "scanonly":
+			f.scanOnly = true
+		case part == "pk":
+			f.pk = true
+		}
+	}
+	return f
+}
+
+// column returns the column a bun field maps to.
+func (f structField) column() string {
+	if f.hasTag {
+		return f.tag
+	}
+	return bunName(f.name)
+}
+
+// bunMarkers are the placeholders bun replaces with names from the
+// model: ?TableAlias, ?TableName, ?TableColumns, ?Columns, ?PKs.
+var bunMarkers = regexp.MustCompile(`\?[A-Za-z_]\w*`)
+
+// text renders the statement, or says why it cannot be.
+func (q bunQuery) text(info *types.Info) (string, string) {
+	var model *types.Named
+	var fields []structField
+	var name bunTableName
+	if q.model != nil {
+		if model = bunModelType(info.TypeOf(q.model)); model == nil {
+			return "", skipBunModel
+		}
+		_, fields = structFields(model, scanBun)
+		name = bunTableOf(model)
+	}
+	// The model's columns that bun selects and writes, and its keys.
+	var cols, pks, nonPK []string
+	for _, f := range fields {
+		if f.scanOnly {
+			continue
+		}
+		cols = append(cols, f.column())
+		if f.pk {
+			pks = append(pks, f.column())
+		} else {
+			nonPK = append(nonPK, f.column())
+		}
+	}
+	// bun quotes the alias: the default one may be a keyword ("user").
+	alias := `"` + name.alias + `"`
+	qualified := func(cs []string) string {
+		out := make([]string, len(cs))
+		for i, c := range cs {
+			out[i] = alias + "." + c
+		}
+		return strings.Join(out, ", ")
+	}
+	bad := false
+	expand := func(s string) string {
+		return bunMarkers.ReplaceAllStringFunc(s, func(m string) string {
+			switch {
+			case m == "?TableAlias" && model != nil:
+				return alias
+			case m == "?TableName" && model != nil:
+				return name.table
+			case m == "?TableColumns" && len(cols) > 0:
+				return qualified(cols)
+			case m == "?Columns" && len(cols) > 0:
+				return strings.Join(cols, ", ")
+			case m == "?PKs" && len(pks) > 0:
+				return strings.Join(pks, ", ")
+			}
+			bad = true
+			return m
+		})
+	}
+	table := q.table
+	if table == "" && model != nil {
+		table = name.table + " AS " + alias
+	}
+	table = expand(table)
+
+	var s strings.Builder
+	switch q.op {
+	case bunRaw:
+		s.WriteString(expand(q.raw))
+	case bunSelect:
+		items := make([]string, len(q.cols))
+		for i, c := range q.cols {
+			items[i] = expand(c)
+		}
+		if len(items) == 0 {
+			if len(cols) == 0 {
+				return "", skipBunPart
+			}
+			items = []string{qualified(cols)}
+		}
+		s.WriteString("SELECT " + strings.Join(items, ", "))
+		if table != "" {
+			s.WriteString(" FROM " + table)
+		}
+		for _, j := range q.joins {
+			s.WriteString(" " + expand(j))
+		}
+	case bunInsert:
+		if table == "" {
+			return "", skipBunPart
+		}
+		ins := q.cols
+		if len(ins) == 0 {
+			ins = cols
+		}
+		s.WriteString("INSERT INTO " + table)
+		if len(ins) == 0 {
+			s.WriteString(" DEFAULT VALUES")
+			break
+		}
+		s.WriteString(" (" + strings.Join(ins, ", ") + ") VALUES (:" + strings.Join(ins, ", :") + ")")
+	case bunUpdate:
+		if table == "" {
+			return "", skipBunPart
+		}
+		var sets []string
+		for _, x := range q.sets {
+			sets = append(sets, expand(x))
+		}
+		if len(sets) == 0 {
+			upd := q.cols
+			if len(upd) == 0 {
+				upd = nonPK
+			}
+			for _, c := range upd {
+				sets = append(sets, c+" = :"+c)
+			}
+		}
+		if len(sets) == 0 {
+			return "", skipBunPart
+		}
+		s.WriteString("UPDATE " + table + " SET " + strings.Join(sets, ", "))
+	case bunDelete:
+		if table == "" {
+			return "", skipBunPart
+		}
+		s.WriteString("DELETE FROM " + table)
+	default:
+		return "", skipBunPart
+	}
+	if q.returning != "" && q.op != bunSelect && q.op != bunRaw {
+		s.WriteString(" RETURNING " + expand(q.returning))
+	}
+	if bad {
+		return "", skipBunPart
+	}
+	return s.String(), ""
+}
+
+// bunSinks returns where the columns of a bun query's Scan land: the
+// destinations the call names after its context, else the model.
+func (st *state) bunSinks(s *callSite) ([]sink, string) {
+	call := s.call
+	if call.Ellipsis.IsValid() {
+		return nil, unmappedKept
+	}
+	var dests []ast.Expr
+	if len(call.Args) > 1 {
+		dests = call.Args[1:]
+	}
+	if len(dests) == 0 {
+		if s.entry.kind != kindGet || s.model == nil || bunOpName(st.pass.TypesInfo, call) == "Exec" {
+			return nil, "" // Exec without destinations scans nothing we map
+		}
+		dests = []ast.Expr{s.model}
+	}
+	if len(dests) > 1 {
+		return []sink{{pos: call.Pos(), mode: scanPositional, args: dests}}, ""
+	}
+	t := st.pass.TypesInfo.TypeOf(dests[0])
+	if t == nil {
+		return nil, ""
+	}
+	if _, isMap := deref(t).Underlying().(*types.Map); isMap {
+		return nil, ""
+	}
+	_, all := deref(t).Underlying().(*types.Slice)
+	if k, ok := st.destSink(dests[0], all, scanBun, call.Pos()); ok {
+		return []sink{k}, ""
+	}
+	return nil, ""
+}

@@ -1,0 +1,156 @@
+// want package:`writes bunorm\.Post\.Title, bunorm\.User\.Email, bunorm\.User\.PasswordHash`
+// Package bunorm covers uptrace/bun: queries built by chained methods
+// on a model, run by Scan or Exec, mapped to fields by bun tags.
+package bunorm
+
+import (
+	"context"
+
+	"github.com/uptrace/bun"
+)
+
+// User is a god struct: its stored columns are inserted and updated
+// through the model, and PostCount is counted on every load.
+type User struct {
+	bun.BaseModel `bun:"table:users,alias:u"`
+
+	ID           int64  `bun:"id,pk,autoincrement"`
+	Email        string `bun:"email"`
+	PasswordHash string
+	PostCount    int64   `bun:"post_count,scanonly"`
+	Posts        []*Post `bun:"rel:has-many,join:id=user_id"`
+}
+
+type Post struct {
+	ID     int64
+	UserID int64
+	Title  string
+}
+
+type Repo struct{ db *bun.DB }
+
+// Register inserts the model, then loads it back with a count: the
+// command pays for the dashboard's read.
+func (r *Repo) Register(ctx context.Context, u *User) error { // want Register:`writes INSERT INTO users \(repo\.go:35\)`
+	if _, err := r.db.NewInsert().Model(u).Exec(ctx); err != nil {
+		return err
+	}
+	return r.db.NewSelect().Model(u). // want `User mixes stored fields \(ID, Email, PasswordHash\) with computed fields \(PostCount: subquery\) on write path Repo\.Register \(repo\.go:35\); split it into a command model and a query model`
+						ColumnExpr("u.*").
+						ColumnExpr("(SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count").
+						Where("u.id = ?", u.ID).
+						Scan(ctx)
+}
+
+// Rename updates through a transaction and reloads through a variable
+// whose filters are added under a condition.
+func (r *Repo) Rename(ctx context.Context, id int64, email string, strict bool) (*User, error) { // want Rename:`writes UPDATE users \(repo\.go:49\)`
+	tx := bun.Tx{}
+	if _, err := tx.NewUpdate().Model(&User{ID: id, Email: email}).Column("email").WherePK().Exec(ctx); err != nil {
+		return nil, err
+	}
+	u := new(User)
+	q := tx.NewSelect().Model(u).Column("u.id", "u.email")
+	if strict {
+		q = q.Where("u.email IS NOT NULL")
+	}
+	q.ColumnExpr("(SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count")
+	err := q.Scan(ctx) // want `User mixes stored fields \(ID, Email\) with computed fields \(PostCount: subquery\) on write path Repo\.Rename \(repo\.go:49\); split it into a command model and a query model`
+	return u, err
+}
+
+// Profile loads the god struct with its count on the read side: User
+// is also the model that Register inserts, so it is reported.
+func (r *Repo) Profile(ctx context.Context, id int64) (*User, error) { // want Profile:`loads User with PostCount: subquery \(repo\.go:66\)`
+	u := new(User)
+	err := r.db.NewSelect().Model(u). // want `User mixes stored fields \(ID, Email, PasswordHash\) with computed fields \(PostCount: subquery\) and is also written \(Email bound in INSERT INTO users \(email\) VALUES \(:email\) in Repo\.Register \(repo\.go:35\)\); split it into a command model and a query model`
+						ColumnExpr("?TableColumns").
+						ColumnExpr("(SELECT count(*) FROM posts p WHERE p.user_id = ?TableAlias.id) AS post_count").
+						Where("u.id = ?", id).Scan(ctx)
+	return u, err
+}
+
+// Touch writes, then reads stored columns only: the default select
+// list of the model leaves scanonly fields out. No report.
+func (r *Repo) Touch(ctx context.Context, u *User) error { // want Touch:`writes UPDATE users \(repo\.go:76\)`
+	if _, err := r.db.NewUpdate().Model(u).Set("email = lower(email)").WherePK().Exec(ctx); err != nil {
+		return err
+	}
+	return r.db.NewSelect().Model(u).WherePK().Scan(ctx)
+}
+
+// Raw runs a raw statement after a delete, into scanned destinations.
+func (r *Repo) Raw(ctx context.Context, id int64) (User, error) { // want Raw:`writes DELETE FROM users \(repo\.go:85\)`
+	var u User
+	if _, err := r.db.NewDelete().Model(&u).Where("id = ?", id).Exec(ctx); err != nil {
+		return u, err
+	}
+	err := r.db.NewRaw("SELECT id, email, (SELECT count(*) FROM posts WHERE user_id = users.id) AS post_count FROM users WHERE id = ?", id). // want `User mixes stored fields \(ID, Email\) with computed fields \(PostCount: subquery\) on write path Repo\.Raw \(repo\.go:85\); split it into a command model and a query model`
+																			Scan(ctx, &u)
+	return u, err
+}
+
+// Skipped: Relation is not modelled, and a query passed to a helper
+// escapes. Both are counted, with a reason, and not reported.
+func (r *Repo) Skipped(ctx context.Context, u *User) error { // want Skipped:`writes INSERT INTO users \(repo\.go:96\)`
+	if _, err := r.db.NewInsert().Model(u).Exec(ctx); err != nil {
+		return err
+	}
+	if err := r.db.NewSelect().Model(u).Relation("Posts").ColumnExpr("(SELECT 1) AS post_count").Scan(ctx); err != nil {
+		return err
+	}
+	q := r.db.NewSelect().Model(u)
+	filter(q)
+	return q.ColumnExpr("(SELECT count(*) FROM posts) AS post_count").Scan(ctx)
+}
+
+func filter(q *bun.SelectQuery) { q.Where("true") }
+
+// Identifiers passed as values are SQL text: skipped.
+func (r *Repo) Ident(ctx context.Context, u *User, col string) error { // want Ident:`writes INSERT INTO users \(repo\.go:111\)`
+	if _, err := r.db.NewInsert().Model(u).Exec(ctx); err != nil {
+		return err
+	}
+	return r.db.NewSelect().Model(u).ColumnExpr("u.id, ? AS post_count", bun.Ident(col)).Scan(ctx)
+}
+
+// UserCard is a read model: loaded with a count, never written. No
+// report, on the read side or after a write in a transaction.
+type UserCard struct {
+	bun.BaseModel `bun:"table:users,alias:u"`
+
+	ID        int64
+	Email     string
+	PostCount int64
+}
+
+func (r *Repo) Card(ctx context.Context, id int64) (*UserCard, error) { // want Card:`loads UserCard with PostCount: subquery \(repo\.go:129\)`
+	c := new(UserCard)
+	err := r.db.NewSelect().Model(c).
+		Column("u.id", "u.email").
+		ColumnExpr("(SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count").
+		Where("u.id = ?", id).Scan(ctx)
+	return c, err
+}
+
+// Cards loads many read models into a slice.
+func (r *Repo) Cards(ctx context.Context) ([]UserCard, error) { // want Cards:`loads UserCard with PostCount: subquery \(repo\.go:139\)`
+	var cs []UserCard
+	err := r.db.NewSelect().Model(&cs).ColumnExpr("u.id, u.email").
+		ColumnExpr("(SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count").Scan(ctx)
+	return cs, err
+}
+
+// Publish writes in RunInTx and reloads the god struct in the same
+// function literal, which runs in place: reported.
+func (r *Repo) Publish(ctx context.Context, u *User, p *Post) error { // want Publish:`writes INSERT INTO posts \(repo\.go:147\)`
+	return r.db.RunInTx(ctx, nil, func(ctx context.Context, tx bun.Tx) error {
+		if _, err := tx.NewInsert().Model(p).Exec(ctx); err != nil {
+			return err
+		}
+		return tx.NewSelect().Model(u). // want `User mixes stored fields \(ID, Email\) with computed fields \(PostCount: subquery\) on write path a function literal in Repo\.Publish \(repo\.go:148\); split it into a command model and a query model`
+						ColumnExpr("u.id, u.email").
+						ColumnExpr("(SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count").
+						WherePK().Scan(ctx)
+	})
+}
