@@ -11,24 +11,28 @@ package analyzer
 // model's table; an INSERT or UPDATE of the model's columns, bound by
 // name to its fields. Columns land in the fields of the model, or of
 // Scan's destinations, by bun's names: the bun tag's name, else the
-// field's name in snake_case. A method not modelled (Relation, Apply,
-// With, ...) or a query that escapes (passed to a function) makes the
+// field's name in snake_case. A select query given as a value for a
+// '?' is read as a subquery, a function given to Apply as what it does
+// to its query parameter. A method not modelled (With, Union, ...) or
+// a query that escapes (passed to a function) makes the
 // text unknown: the call site is skipped with a reason.
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"regexp"
 	"strings"
 
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
 // Skip reasons for bun queries, counted in Stats.
 const (
 	skipBunModel  = "bun model of unknown type"
-	skipBunPart   = "bun query part not constant or not modelled (Relation, Apply, With, bun.Ident values, ...)"
+	skipBunPart   = "bun query part not constant or not modelled (With, Union, bun.Ident values, ...)"
 	skipBunOrigin = "bun query of unknown origin (a parameter, a field, passed to a function)"
 )
 
@@ -107,6 +111,9 @@ func (r *resolver) bunQueries(e ast.Expr, depth int) ([]bunQuery, string) {
 			if len(e.Args) == 0 || (e.Ellipsis.IsValid() && len(e.Args) == 1) {
 				return nil, skipNoSQLArg
 			}
+			if !r.bunValues(e.Args[1:]) {
+				return nil, skipBunPart
+			}
 			texts, why := r.expr(e.Args[0], depth)
 			if why != "" {
 				return nil, why
@@ -177,11 +184,24 @@ func (r *resolver) bunVar(id *ast.Ident, depth int) ([]bunQuery, string) {
 	if assignedAt == nil || home == nil || id.Pos() < assignedAt.End() {
 		return nil, skipBunOrigin
 	}
+	return r.bunReplay(v, start, home, assignedAt.End(), id.Pos(), depth)
+}
+
+// bunReplay applies to start the calls chained on v between the
+// positions from and at, as bunVar says; home is the block v's value
+// was set in.
+func (r *resolver) bunReplay(v *types.Var, start []bunQuery, home ast.Node, from, at token.Pos, depth int) ([]bunQuery, string) {
 	out := start
 	for _, u := range r.uses.of(v) {
 		pos := u.ident.Node().Pos()
-		if u.kind != useRead || pos <= assignedAt.End() || pos >= id.Pos() {
+		if pos <= from || pos >= at || (u.kind == useAssign && bunSelfChain(r.info, u.value, v)) {
 			continue
+		}
+		if u.kind != useRead {
+			return nil, skipBunOrigin
+		}
+		if u.ident.ParentEdgeKind() == edge.ReturnStmt_Results {
+			continue // an earlier return: its path does not reach at
 		}
 		chain, ok := mutableChain(u.ident)
 		if !ok {
@@ -220,6 +240,134 @@ func (r *resolver) bunVar(id *ast.Ident, depth int) ([]bunQuery, string) {
 	return out, ""
 }
 
+// bunApplyFunc applies a function given to Apply to every statement: a
+// function literal, a function or method of this package, or a call of
+// one whose body returns a literal (a closure over its arguments). Its
+// query parameter starts as the statements; what it returns, at each
+// return, is what Apply gives.
+func (r *resolver) bunApplyFunc(base []bunQuery, fn ast.Expr, depth int) ([]bunQuery, string) {
+	if depth > maxResolveDepth || r.decl == nil {
+		return nil, skipBunPart
+	}
+	var ftype *ast.FuncType
+	var body *ast.BlockStmt
+	switch e := ast.Unparen(fn).(type) {
+	case *ast.FuncLit:
+		ftype, body = e.Type, e.Body
+	case *ast.Ident, *ast.SelectorExpr:
+		f, ok := r.funcOf(e)
+		if !ok {
+			return nil, skipBunPart
+		}
+		d := r.decl(f)
+		if d == nil {
+			return nil, skipBunPart
+		}
+		ftype, body = d.Type, d.Body
+	case *ast.CallExpr:
+		f, ok := r.funcOf(e.Fun)
+		if !ok {
+			return nil, skipBunPart
+		}
+		d := r.decl(f)
+		if d == nil || len(d.Body.List) != 1 {
+			return nil, skipBunPart
+		}
+		ret, ok := d.Body.List[0].(*ast.ReturnStmt)
+		if !ok || len(ret.Results) != 1 {
+			return nil, skipBunPart
+		}
+		lit, ok := ast.Unparen(ret.Results[0]).(*ast.FuncLit)
+		if !ok {
+			return nil, skipBunPart
+		}
+		ftype, body = lit.Type, lit.Body
+	default:
+		return nil, skipBunPart
+	}
+	if ftype.Params == nil || len(ftype.Params.List) != 1 || len(ftype.Params.List[0].Names) != 1 {
+		return nil, skipBunPart
+	}
+	v, ok := r.info.Defs[ftype.Params.List[0].Names[0]].(*types.Var)
+	if !ok || typeKey(v.Type()) != "*"+bunPkg+".SelectQuery" {
+		return nil, skipBunPart
+	}
+	var out []bunQuery
+	var why string
+	ast.Inspect(body, func(n ast.Node) bool {
+		if why != "" {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			if len(n.Results) != 1 {
+				why = skipBunPart
+				return false
+			}
+			res := ast.Unparen(n.Results[0])
+			var chain []*ast.CallExpr
+			for {
+				call, ok := res.(*ast.CallExpr)
+				if !ok {
+					break
+				}
+				sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+				if !ok {
+					why = skipBunPart
+					return false
+				}
+				chain = append([]*ast.CallExpr{call}, chain...)
+				res = ast.Unparen(sel.X)
+			}
+			id, ok := res.(*ast.Ident)
+			if !ok || r.info.Uses[id] != v {
+				why = skipBunPart
+				return false
+			}
+			qs, w := r.bunReplay(v, base, body, body.Pos(), id.Pos(), depth+1)
+			for _, call := range chain {
+				if w != "" {
+					break
+				}
+				qs, w = r.bunApply(qs, bunOpOf(r.info, call), call, depth+1)
+			}
+			if w != "" {
+				why = w
+				return false
+			}
+			out = append(out, qs...)
+			if len(out) > maxTexts {
+				why = skipTooManyTexts
+			}
+		}
+		return true
+	})
+	if why != "" {
+		return nil, why
+	}
+	if len(out) == 0 {
+		return nil, skipBunPart
+	}
+	return out, ""
+}
+
+// funcOf returns the function or method e names.
+func (r *resolver) funcOf(e ast.Expr) (*types.Func, bool) {
+	var id *ast.Ident
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		id = e
+	case *ast.SelectorExpr:
+		id = e.Sel
+	default:
+		return nil, false
+	}
+	f, ok := r.info.Uses[id].(*types.Func)
+	return f, ok
+}
+
 // bunSelfChain reports whether e is a method chain on v itself:
 // v.Where(...).Order(...).
 func bunSelfChain(info *types.Info, e ast.Expr, v *types.Var) bool {
@@ -242,8 +390,17 @@ func (r *resolver) bunApply(base []bunQuery, op bunOp, call *ast.CallExpr, depth
 	switch op {
 	case bunNeutral, bunRun:
 		return base, ""
-	case bunSelect, bunInsert, bunUpdate, bunDelete, bunRaw:
-		return nil, skipBunOrigin
+	case 0, bunSelect, bunInsert, bunUpdate, bunDelete, bunRaw:
+		return nil, skipBunPart
+	case bunApplyFn:
+		out := base
+		for _, a := range call.Args {
+			var why string
+			if out, why = r.bunApplyFunc(out, a, depth+1); why != "" {
+				return nil, why
+			}
+		}
+		return out, ""
 	}
 	if call.Ellipsis.IsValid() {
 		return nil, skipBunPart
@@ -273,19 +430,24 @@ func (r *resolver) bunApply(base []bunQuery, op bunOp, call *ast.CallExpr, depth
 			return q
 		})
 	}
-	// The rest take a text and values for its '?' placeholders; a value
-	// of bun's own types (bun.Ident, bun.Safe) is SQL text, not a value.
+	// The rest take a text and values for its '?' placeholders.
 	if len(args) == 0 {
 		return nil, skipBunPart
 	}
-	for _, a := range args[1:] {
-		if t := r.info.TypeOf(a); t == nil || bunTyped(t) {
-			return nil, skipBunPart
-		}
-	}
-	texts, why := r.expr(args[0], depth)
+	raw, why := r.expr(args[0], depth)
 	if why != "" {
 		return nil, skipBunPart
+	}
+	var texts []string
+	for _, t := range raw {
+		subst, why := r.bunSubst(t, args[1:], depth)
+		if why != "" {
+			return nil, why
+		}
+		texts = append(texts, subst...)
+	}
+	if len(texts) > maxTexts {
+		return nil, skipTooManyTexts
 	}
 	return bunExtend(base, one(texts), func(q bunQuery, l []string) bunQuery {
 		switch op {
@@ -302,6 +464,79 @@ func (r *resolver) bunApply(base []bunQuery, op bunOp, call *ast.CallExpr, depth
 		}
 		return q
 	})
+}
+
+// bunSubst returns the variants of a text whose '?' placeholders take
+// args: a bun select query there ("(?) AS n", subq) is its own text,
+// other values stay placeholders; SQL text given as a value (bun.Ident,
+// bun.Safe) leaves the text unknown.
+func (r *resolver) bunSubst(text string, args []ast.Expr, depth int) ([]string, string) {
+	out := []string{""}
+	n := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c != '?' || (i+1 < len(text) && (isIdentByte(text[i+1]) || text[i+1] == '?')) {
+			if c == '?' && i+1 < len(text) && text[i+1] == '?' {
+				i++ // "??": a literal question mark
+				c = '?'
+			}
+			for k := range out {
+				out[k] += string(c)
+			}
+			continue
+		}
+		piece := []string{"?"}
+		if n < len(args) {
+			if t := r.info.TypeOf(args[n]); t != nil && typeKey(t) == "*"+bunPkg+".SelectQuery" {
+				qs, why := r.bunQueries(args[n], depth+1)
+				if why != "" {
+					return nil, why
+				}
+				piece = piece[:0]
+				for _, q := range qs {
+					sub, why := q.text(r.info)
+					if why != "" {
+						return nil, why
+					}
+					piece = append(piece, sub)
+				}
+			} else if !r.bunValues(args[n : n+1]) {
+				return nil, skipBunPart
+			}
+		}
+		n++
+		var next []string
+		for _, o := range out {
+			for _, p := range piece {
+				next = append(next, o+p)
+			}
+		}
+		if len(next) > maxTexts {
+			return nil, skipTooManyTexts
+		}
+		out = next
+	}
+	if !r.bunValues(args[min(n, len(args)):]) {
+		return nil, skipBunPart
+	}
+	return out, ""
+}
+
+// bunValues reports whether args are values for '?' placeholders, not
+// SQL text: a value of bun's own types (bun.Ident, bun.Safe) is text,
+// bun.In(list) is values.
+func (r *resolver) bunValues(args []ast.Expr) bool {
+	for _, a := range args {
+		if call, ok := ast.Unparen(a).(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(r.info, call).(*types.Func); ok && fn.FullName() == bunPkg+".In" {
+				continue
+			}
+		}
+		if t := r.info.TypeOf(a); t == nil || bunTyped(t) {
+			return false
+		}
+	}
+	return true
 }
 
 // bunOpName returns the name of the method a call calls.
@@ -374,9 +609,11 @@ func bunTableOf(n *types.Named) bunTableName {
 			continue
 		}
 		tag, _ := reflect.StructTag(s.Tag(i)).Lookup("bun")
-		for _, part := range strings.Split(tag, ",") {
+		for i, part := range strings.Split(tag, ",") {
 			k, v, ok := strings.Cut(part, ":")
 			switch {
+			case i == 0 && !ok && part != "":
+				out.table = part // bun:"users,alias:u"
 			case ok && k == "table":
 				out.table = v
 			case ok && k == "alias":

@@ -28,7 +28,7 @@ const opRoot builderOp = -1
 
 // newResolver returns the pass's resolver of query text.
 func (st *state) newResolver() *resolver {
-	return &resolver{info: st.pass.TypesInfo, uses: st.uses, helpers: st.builderHelpers, passThrough: st.passThrough, outside: st.outside, importHelper: func(fn *types.Func) (int, bool) {
+	return &resolver{info: st.pass.TypesInfo, uses: st.uses, helpers: st.builderHelpers, passThrough: st.passThrough, outside: st.outside, decl: st.declOf, importHelper: func(fn *types.Func) (int, bool) {
 		var f builderPassFact
 		if fn.Pkg() == nil || fn.Pkg() == st.pass.Pkg || !st.pass.ImportObjectFact(fn, &f) {
 			return 0, false

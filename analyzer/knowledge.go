@@ -650,12 +650,13 @@ const (
 	bunJoin                        // Join(text, args...): adds a join
 	bunSet                         // UPDATE's Set(text, args...): adds a SET item
 	bunReturning                   // Returning(text, args...)
+	bunApplyFn                     // Apply(fns...): what the functions do to the query
 	bunNeutral                     // cannot change the select list or the statement kind
 	bunRun                         // Scan, Exec, ScanAndCount: runs the query
 )
 
 // bunOps maps bun's query constructors and methods to what they do.
-// Methods missing here (Relation, Apply, With, Union, ExcludeColumn,
+// Methods missing here (With, Union, ExcludeColumn,
 // Bulk, ...) make a query's text unknown: its call sites are skipped
 // with a reason.
 var bunOps = func() map[string]bunOp {
@@ -684,6 +685,11 @@ var bunOps = func() map[string]bunOp {
 	method("SelectQuery", bunColumnExpr, "ColumnExpr")
 	method("SelectQuery", bunJoin, "Join")
 	method("SelectQuery", bunRun, "ScanAndCount")
+	method("SelectQuery", bunApplyFn, "Apply")
+	// Relation joins or loads a related model: its columns carry the
+	// relation's prefix (author__name) and land in the related struct,
+	// never in the model's own fields.
+	method("SelectQuery", bunNeutral, "Relation")
 	method("SelectQuery", bunNeutral, "Distinct", "DistinctOn", "JoinOn", "JoinOnOr", "Group", "GroupExpr", "Having",
 		"Order", "OrderBy", "OrderExpr", "Limit", "Offset", "For", "Count", "Exists")
 	method("InsertQuery", bunColumns, "Column")

@@ -50,6 +50,9 @@ type resolver struct {
 	// outside reads SQL kept outside Go strings (sqlfiles.go); nil
 	// reads none.
 	outside *outside
+	// decl finds the declaration of a function of this package (bun
+	// Apply helpers); nil finds none.
+	decl func(*types.Func) *ast.FuncDecl
 }
 
 // resolve returns the possible texts of e, or a skip reason. When the

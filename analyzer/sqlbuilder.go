@@ -163,8 +163,8 @@ func mutableChain(cur inspector.Cursor) ([]*ast.CallExpr, bool) {
 }
 
 // conditional reports whether the statement at cur may not run each time
-// the block home runs (it sits in a nested block), and whether it sits
-// in a loop inside home.
+// the block home runs (it sits in an if, a case or a loop), and whether
+// it sits in a loop inside home.
 func conditional(cur inspector.Cursor, home ast.Node) (optional, loop bool) {
 	for c := range cur.Enclosing() {
 		n := c.Node()
@@ -174,7 +174,13 @@ func conditional(cur inspector.Cursor, home ast.Node) (optional, loop bool) {
 		switch n.(type) {
 		case *ast.ForStmt, *ast.RangeStmt:
 			loop = true
-		case *ast.BlockStmt, *ast.CaseClause, *ast.CommClause:
+		case *ast.BlockStmt:
+			// A bare block in a statement list always runs; the body of
+			// an if, a case or a loop may not.
+			if k := c.ParentEdgeKind(); k != edge.BlockStmt_List && k != edge.CaseClause_Body && k != edge.CommClause_Body {
+				optional = true
+			}
+		case *ast.CaseClause, *ast.CommClause:
 			optional = true
 		case *ast.FuncLit:
 			return true, true // run who knows when

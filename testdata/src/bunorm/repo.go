@@ -90,13 +90,13 @@ func (r *Repo) Raw(ctx context.Context, id int64) (User, error) { // want Raw:`w
 	return u, err
 }
 
-// Skipped: Relation is not modelled, and a query passed to a helper
+// Skipped: Apply of a nil function, and a query passed to a helper
 // escapes. Both are counted, with a reason, and not reported.
 func (r *Repo) Skipped(ctx context.Context, u *User) error { // want Skipped:`writes INSERT INTO users \(repo\.go:96\)`
 	if _, err := r.db.NewInsert().Model(u).Exec(ctx); err != nil {
 		return err
 	}
-	if err := r.db.NewSelect().Model(u).Relation("Posts").ColumnExpr("(SELECT 1) AS post_count").Scan(ctx); err != nil {
+	if err := r.db.NewSelect().Model(u).Apply(nil).ColumnExpr("(SELECT 1) AS post_count").Scan(ctx); err != nil {
 		return err
 	}
 	q := r.db.NewSelect().Model(u)
@@ -153,4 +153,70 @@ func (r *Repo) Publish(ctx context.Context, u *User, p *Post) error { // want Pu
 						ColumnExpr("(SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count").
 						WherePK().Scan(ctx)
 	})
+}
+
+// Counted writes, then loads the god struct with a relation and a
+// count given as a bun subquery: the relation's columns land in Posts,
+// the subquery makes PostCount computed. Reported.
+func (r *Repo) Counted(ctx context.Context, u *User) error { // want Counted:`writes UPDATE users \(repo\.go:162\)`
+	if _, err := r.db.NewUpdate().Model(u).Column("email").WherePK().Exec(ctx); err != nil {
+		return err
+	}
+	count := r.db.NewSelect().Model((*Post)(nil)).ColumnExpr("count(*)").Where("p.user_id = u.id")
+	return r.db.NewSelect().Model(u).Relation("Posts"). // want `User mixes stored fields \(ID, Email\) with computed fields \(PostCount: subquery\) on write path Repo\.Counted \(repo\.go:162\); split it into a command model and a query model`
+								Column("u.id", "u.email").
+								ColumnExpr("(?) AS post_count", count).
+								WherePK().Scan(ctx)
+}
+
+// Literal binds a value in the select list: no computed field, no
+// report.
+func (r *Repo) Literal(ctx context.Context, u *User) error { // want Literal:`writes UPDATE users \(repo\.go:175\)`
+	if _, err := r.db.NewUpdate().Model(u).Column("email").WherePK().Exec(ctx); err != nil {
+		return err
+	}
+	return r.db.NewSelect().Model(u).Column("u.id").ColumnExpr("coalesce(u.email, ?) AS email", "none").WherePK().Scan(ctx)
+}
+
+// Filter shapes the query through Apply, as bun's examples do.
+type Filter struct{ Viewer int64 }
+
+func (f *Filter) query(q *bun.SelectQuery) *bun.SelectQuery {
+	q = q.Relation("Posts")
+	if f.Viewer == 0 {
+		q = q.ColumnExpr("0 AS post_count")
+	} else {
+		q = q.ColumnExpr("(SELECT count(*) FROM posts p WHERE p.user_id = u.id) AS post_count")
+	}
+	q.Apply(notViewer(f.Viewer))
+	return q
+}
+
+func notViewer(id int64) func(*bun.SelectQuery) *bun.SelectQuery {
+	return func(q *bun.SelectQuery) *bun.SelectQuery {
+		if id == 0 {
+			return q
+		}
+		return q.Where("u.id <> ?", id)
+	}
+}
+
+// Filtered writes, then reloads through a method given to Apply, which
+// adds a count under a condition: reported.
+func (r *Repo) Filtered(ctx context.Context, u *User, f *Filter) error { // want Filtered:`writes UPDATE users \(repo\.go:207\)`
+	if _, err := r.db.NewUpdate().Model(u).Column("email").WherePK().Exec(ctx); err != nil {
+		return err
+	}
+	return r.db.NewSelect().Model(u).ColumnExpr("?TableColumns").Apply(f.query).WherePK().Scan(ctx) // want `User mixes stored fields \(ID, Email, PasswordHash\) with computed fields \(PostCount: subquery\) on write path Repo\.Filtered \(repo\.go:207\); split it into a command model and a query model`
+}
+
+// Paged writes, then reloads through Apply with a literal that only
+// filters: stored columns only, no report.
+func (r *Repo) Paged(ctx context.Context, u *User, limit int) error { // want Paged:`writes UPDATE users \(repo\.go:216\)`
+	if _, err := r.db.NewUpdate().Model(u).Column("email").WherePK().Exec(ctx); err != nil {
+		return err
+	}
+	return r.db.NewSelect().Model(u).Apply(func(q *bun.SelectQuery) *bun.SelectQuery {
+		return q.Limit(limit).Order("u.id")
+	}, notViewer(7)).Scan(ctx)
 }

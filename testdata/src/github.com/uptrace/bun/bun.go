@@ -42,17 +42,18 @@ func (tx Tx) NewRaw(query string, args ...any) *RawQuery { return nil }
 
 type SelectQuery struct{}
 
-func (q *SelectQuery) Model(model any) *SelectQuery                      { return q }
-func (q *SelectQuery) Column(columns ...string) *SelectQuery             { return q }
-func (q *SelectQuery) ColumnExpr(query string, args ...any) *SelectQuery { return q }
-func (q *SelectQuery) ExcludeColumn(columns ...string) *SelectQuery      { return q }
-func (q *SelectQuery) Table(tables ...string) *SelectQuery               { return q }
-func (q *SelectQuery) TableExpr(query string, args ...any) *SelectQuery  { return q }
-func (q *SelectQuery) Join(join string, args ...any) *SelectQuery        { return q }
-func (q *SelectQuery) Where(query string, args ...any) *SelectQuery      { return q }
-func (q *SelectQuery) WherePK(cols ...string) *SelectQuery               { return q }
-func (q *SelectQuery) Order(orders ...string) *SelectQuery               { return q }
-func (q *SelectQuery) Limit(n int) *SelectQuery                          { return q }
+func (q *SelectQuery) Model(model any) *SelectQuery                              { return q }
+func (q *SelectQuery) Column(columns ...string) *SelectQuery                     { return q }
+func (q *SelectQuery) ColumnExpr(query string, args ...any) *SelectQuery         { return q }
+func (q *SelectQuery) ExcludeColumn(columns ...string) *SelectQuery              { return q }
+func (q *SelectQuery) Table(tables ...string) *SelectQuery                       { return q }
+func (q *SelectQuery) TableExpr(query string, args ...any) *SelectQuery          { return q }
+func (q *SelectQuery) Join(join string, args ...any) *SelectQuery                { return q }
+func (q *SelectQuery) Where(query string, args ...any) *SelectQuery              { return q }
+func (q *SelectQuery) WherePK(cols ...string) *SelectQuery                       { return q }
+func (q *SelectQuery) Order(orders ...string) *SelectQuery                       { return q }
+func (q *SelectQuery) Limit(n int) *SelectQuery                                  { return q }
+func (q *SelectQuery) Apply(fns ...func(*SelectQuery) *SelectQuery) *SelectQuery { return q }
 func (q *SelectQuery) Relation(name string, apply ...func(*SelectQuery) *SelectQuery) *SelectQuery {
 	return q
 }
