@@ -10,6 +10,8 @@ require (
 	github.com/jackc/pgx/v4 v4.18.3
 	github.com/jackc/pgx/v5 v5.12.0
 	github.com/jmoiron/sqlx v1.4.0
+	github.com/knadh/goyesql/v2 v2.2.0
+	github.com/qustavo/dotsql v1.2.0
 	github.com/uptrace/bun v1.3.0
 )
 
