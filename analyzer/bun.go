@@ -833,8 +833,8 @@ func (st *state) bunSinks(s *callSite) ([]sink, string) {
 		dests = call.Args[1:]
 	}
 	if len(dests) == 0 {
-		if s.entry.kind != kindGet || s.model == nil || bunOpName(st.pass.TypesInfo, call) == "Exec" {
-			return nil, "" // Exec without destinations scans nothing we map
+		if name := bunOpName(st.pass.TypesInfo, call); s.model == nil || (name != "Scan" && name != "ScanAndCount") {
+			return nil, "" // Exec, Count, Exists: nothing scanned into the model
 		}
 		dests = []ast.Expr{s.model}
 	}

@@ -215,6 +215,8 @@ var sqlCalls = func() map[string]apiEntry {
 	add([]string{"*" + bunPkg + ".SelectQuery", "*" + bunPkg + ".RawQuery"}, "Scan", bunRun(kindGet))
 	add([]string{"*" + bunPkg + ".SelectQuery", "*" + bunPkg + ".RawQuery"}, "Exec", bunRun(kindGet))
 	add([]string{"*" + bunPkg + ".SelectQuery"}, "ScanAndCount", bunRun(kindGet))
+	add([]string{"*" + bunPkg + ".SelectQuery"}, "Count", bunRun(kindQueryRow))
+	add([]string{"*" + bunPkg + ".SelectQuery"}, "Exists", bunRun(kindQueryRow))
 	for _, recv := range []string{"InsertQuery", "UpdateQuery", "DeleteQuery"} {
 		add([]string{"*" + bunPkg + "." + recv}, "Scan", bunRun(kindGet))
 		add([]string{"*" + bunPkg + "." + recv}, "Exec", bunRun(kindExec))
@@ -599,6 +601,13 @@ var unmodelledLibs = []struct{ prefix, name string }{
 	{"github.com/go-jet/jet", "jet"},
 	{"github.com/gocraft/dbr", "dbr"},
 	{"github.com/Masterminds/squirrel", "squirrel"},
+}
+
+// bunSchemaQueries are bun's schema-changing queries: counted as not
+// modelled under their own name, as they send no data a struct receives.
+var bunSchemaQueries = map[string]bool{
+	"CreateTableQuery": true, "DropTableQuery": true, "TruncateTableQuery": true,
+	"CreateIndexQuery": true, "DropIndexQuery": true, "AddColumnQuery": true, "DropColumnQuery": true,
 }
 
 // unmodelledSends are the function and method names that send a

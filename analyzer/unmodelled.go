@@ -49,6 +49,9 @@ func unmodelledLib(fn *types.Func) string {
 		}
 		if l.name == "gorm" && gormFinishers[name] || unmodelledSends[name] && returnsError(fn) ||
 			name == "QueryRow" || name == "QueryRowContext" { // squirrel's return a RowScanner
+			if l.name == "bun" && bunSchemaQueries[recvName(fn)] {
+				return "bun schema change (CreateTable, AddColumn, ...)"
+			}
 			return l.name
 		}
 		return ""
@@ -64,10 +67,24 @@ func returnsError(fn *types.Func) bool {
 
 // libPrefix returns the first import path prefix of a library name.
 func libPrefix(name string) string {
+	name, _, _ = strings.Cut(name, " ") // "bun schema change (...)" is bun's
 	for _, l := range unmodelledLibs {
 		if l.name == name {
 			return l.prefix
 		}
 	}
 	return "\x00"
+}
+
+// recvName returns the name of a method's receiver type, "" for a
+// function.
+func recvName(fn *types.Func) string {
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() == nil {
+		return ""
+	}
+	if n, ok := types.Unalias(deref(sig.Recv().Type())).(*types.Named); ok {
+		return n.Obj().Name()
+	}
+	return ""
 }

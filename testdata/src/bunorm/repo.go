@@ -220,3 +220,14 @@ func (r *Repo) Paged(ctx context.Context, u *User, limit int) error { // want Pa
 		return q.Limit(limit).Order("u.id")
 	}, notViewer(7)).Scan(ctx)
 }
+
+// Migrate changes the schema: counted as a bun schema change, not read.
+func (r *Repo) Migrate(ctx context.Context) error {
+	_, err := r.db.NewCreateTable().Model((*User)(nil)).Exec(ctx)
+	return err
+}
+
+// Total counts rows: a read, resolved, nothing scanned into a struct.
+func (r *Repo) Total(ctx context.Context) (int, error) {
+	return r.db.NewSelect().Model((*User)(nil)).Where("u.email IS NOT NULL").Count(ctx)
+}

@@ -28,6 +28,7 @@ func (db *DB) NewInsert() *InsertQuery                    { return nil }
 func (db *DB) NewUpdate() *UpdateQuery                    { return nil }
 func (db *DB) NewDelete() *DeleteQuery                    { return nil }
 func (db *DB) NewRaw(query string, args ...any) *RawQuery { return nil }
+func (db *DB) NewCreateTable() *CreateTableQuery          { return nil }
 func (db *DB) RunInTx(ctx context.Context, opts *sql.TxOptions, f func(ctx context.Context, tx Tx) error) error {
 	return nil
 }
@@ -91,3 +92,10 @@ type RawQuery struct{}
 
 func (q *RawQuery) Scan(ctx context.Context, dest ...any) error               { return nil }
 func (q *RawQuery) Exec(ctx context.Context, dest ...any) (sql.Result, error) { return nil, nil }
+
+type CreateTableQuery struct{}
+
+func (q *CreateTableQuery) Model(model any) *CreateTableQuery { return q }
+func (q *CreateTableQuery) Exec(ctx context.Context, dest ...any) (sql.Result, error) {
+	return nil, nil
+}
