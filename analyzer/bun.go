@@ -46,6 +46,19 @@ type bunQuery struct {
 	joins     []string
 	sets      []string
 	returning string
+	// colsUnknown is set when an INSERT's or UPDATE's Column list is not
+	// known: its values are then bound to no field.
+	colsUnknown bool
+}
+
+// bunWrites reports whether every statement is an INSERT or an UPDATE.
+func bunWrites(qs []bunQuery) bool {
+	for _, q := range qs {
+		if q.op != bunInsert && q.op != bunUpdate {
+			return false
+		}
+	}
+	return len(qs) > 0
 }
 
 // bunOpOf returns what a call does as a bun call.
@@ -401,6 +414,17 @@ func (r *resolver) bunApply(base []bunQuery, op bunOp, call *ast.CallExpr, depth
 			}
 		}
 		return out, ""
+	}
+	if op == bunColumns && bunWrites(base) {
+		if _, why := r.strings(call.Args, call.Ellipsis.IsValid(), depth); why != "" {
+			// Column(fields...) on an INSERT or UPDATE: the table written
+			// is known, the fields are not.
+			out := append([]bunQuery(nil), base...)
+			for i := range out {
+				out[i].colsUnknown = true
+			}
+			return out, ""
+		}
 	}
 	if call.Ellipsis.IsValid() {
 		return nil, skipBunPart
@@ -782,6 +806,14 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 			s.WriteString(" DEFAULT VALUES")
 			break
 		}
+		if q.colsUnknown {
+			ins = cols
+			if len(ins) == 0 {
+				return "", skipBunPart
+			}
+			s.WriteString(" (" + strings.Join(ins, ", ") + ") VALUES (" + strings.TrimSuffix(strings.Repeat("?, ", len(ins)), ", ") + ")")
+			break
+		}
 		s.WriteString(" (" + strings.Join(ins, ", ") + ") VALUES (:" + strings.Join(ins, ", :") + ")")
 	case bunUpdate:
 		if table == "" {
@@ -796,8 +828,15 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 			if len(upd) == 0 {
 				upd = nonPK
 			}
+			if q.colsUnknown {
+				upd = nonPK
+			}
 			for _, c := range upd {
-				sets = append(sets, c+" = :"+c)
+				if q.colsUnknown {
+					sets = append(sets, c+" = ?")
+				} else {
+					sets = append(sets, c+" = :"+c)
+				}
 			}
 		}
 		if len(sets) == 0 {
