@@ -200,7 +200,7 @@ func (c *command) run(args []string) (code int, delegate bool) {
 		return usage("-format: unknown format %q (want %s)", cfg.format, strings.Join(formats, ", "))
 	}
 	if cfg.incremental {
-		for _, name := range []string{"stats", "explain", "explain-db", "suggest", "fix", "diff"} {
+		for _, name := range []string{"explain", "explain-db", "suggest", "fix", "diff"} {
 			if set[name] {
 				return usage("-%s cannot be combined with -incremental", name)
 			}

@@ -88,7 +88,7 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 		roots    int
 	)
 	if cfg.incremental {
-		findings, errs, err = c.vetFindings(a, cfg)
+		findings, errs, stats, roots, err = c.vetFindings(a, cfg)
 	} else {
 		var code int
 		findings, errs, stats, roots, code = c.analyze(a, cfg)

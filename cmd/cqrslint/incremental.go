@@ -16,6 +16,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/cqrslint/cqrslint/analyzer"
 )
 
 // The incremental path (-incremental): the driver runs
@@ -49,6 +51,8 @@ type vetRecord struct {
 	ID       string    // go vet's package ID, e.g. "p [p.test]"
 	Path     string    // import path
 	Findings []finding // positions resolved, details attached
+	// Stats are the package's counts for -stats, without details.
+	Stats *analyzer.Stats `json:",omitempty"`
 }
 
 const vetRecordVersion = 1
@@ -62,8 +66,21 @@ func recordingAnalyzer(a *analysis.Analyzer, id string, out func() io.Writer) *a
 		p := *pass
 		p.Report = func(d analysis.Diagnostic) { diags = append(diags, d) }
 		res, err := a.Run(&p)
-		if err != nil || len(diags) == 0 {
+		if err != nil {
 			return res, err
+		}
+		var stats *analyzer.Stats
+		if st, ok := res.(*analyzer.Stats); ok && (st.CallSites > 0 || st.Findings > 0 || st.Suppressed > 0) {
+			c := *st
+			c.Details = nil
+			stats = &c
+		}
+		if len(diags) == 0 {
+			if stats == nil {
+				return res, nil
+			}
+			rec := vetRecord{Cqrslint: vetRecordVersion, ID: id, Path: pass.Pkg.Path(), Stats: stats}
+			return res, json.NewEncoder(out()).Encode(rec)
 		}
 		fs := newFindings(pkgInfo{ID: id, Path: pass.Pkg.Path(), Fset: pass.Fset, Files: pass.Files}, a.Name, diags)
 		attachDetails(fs, res, pass.Fset)
@@ -81,7 +98,7 @@ func recordingAnalyzer(a *analysis.Analyzer, id string, out func() io.Writer) *a
 				fs[i].Detail = &c
 			}
 		}
-		rec := vetRecord{Cqrslint: vetRecordVersion, ID: id, Path: pass.Pkg.Path(), Findings: fs}
+		rec := vetRecord{Cqrslint: vetRecordVersion, ID: id, Path: pass.Pkg.Path(), Findings: fs, Stats: stats}
 		return res, json.NewEncoder(out()).Encode(rec)
 	}
 	return &r
@@ -175,19 +192,20 @@ func vetConfigID(cfgFile string) string {
 }
 
 // vetFindings runs go vet with this binary as its vettool and returns the
-// findings of the packages matching cfg.patterns, and the errors go vet
-// printed.
-func (c *command) vetFindings(a *analysis.Analyzer, cfg driverConfig) ([]finding, []runError, error) {
+// findings of the packages matching cfg.patterns, the errors go vet
+// printed, and the sum of those packages' stats with their number.
+func (c *command) vetFindings(a *analysis.Analyzer, cfg driverConfig) ([]finding, []runError, analyzer.Stats, int, error) {
+	var stats analyzer.Stats
 	exe, err := os.Executable()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, stats, 0, err
 	}
 	roots, err := listPaths(cfg.patterns)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, stats, 0, err
 	}
 	if len(roots) == 0 {
-		return nil, nil, fmt.Errorf("%s matched no packages", strings.Join(cfg.patterns, " "))
+		return nil, nil, stats, 0, fmt.Errorf("%s matched no packages", strings.Join(cfg.patterns, " "))
 	}
 	// -json: go vet passes the tool's standard output through (without
 	// it, Go 1.26's go vet parses it as diagnostics).
@@ -197,13 +215,14 @@ func (c *command) vetFindings(a *analysis.Analyzer, cfg driverConfig) ([]finding
 	cmd.Stderr = &stderr
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, stats, 0, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, nil, err
+		return nil, nil, stats, 0, err
 	}
 	var findings []finding
 	var errs []runError
+	seen := map[string]bool{} // record IDs: go vet may print a package twice
 	dec := json.NewDecoder(bufio.NewReader(stdout))
 	var decodeErr error
 	for {
@@ -217,8 +236,10 @@ func (c *command) vetFindings(a *analysis.Analyzer, cfg driverConfig) ([]finding
 		}
 		var rec vetRecord
 		if json.Unmarshal(raw, &rec) == nil && rec.Cqrslint == vetRecordVersion {
-			if roots[rec.Path] || roots[strings.TrimSuffix(rec.Path, "_test")] {
+			if (roots[rec.Path] || roots[strings.TrimSuffix(rec.Path, "_test")]) && !seen[rec.ID] {
+				seen[rec.ID] = true
 				findings = append(findings, rec.Findings...)
+				stats.Add(rec.Stats)
 			}
 			continue
 		}
@@ -238,7 +259,7 @@ func (c *command) vetFindings(a *analysis.Analyzer, cfg driverConfig) ([]finding
 	}
 	waitErr := cmd.Wait()
 	if decodeErr != nil {
-		return nil, nil, decodeErr
+		return nil, nil, stats, 0, decodeErr
 	}
 	var exit *exec.ExitError
 	switch {
@@ -249,9 +270,9 @@ func (c *command) vetFindings(a *analysis.Analyzer, cfg driverConfig) ([]finding
 		}
 		errs = append(errs, ve...)
 	case waitErr != nil:
-		return nil, nil, waitErr
+		return nil, nil, stats, 0, waitErr
 	}
-	return findings, errs, nil
+	return findings, errs, stats, len(roots), nil
 }
 
 // listPaths returns the import paths the patterns match, those of

@@ -12,7 +12,7 @@ import (
 // cached per-package records) beside the driver on testdata/facts, whose
 // findings need facts from other packages: the same JSON and SARIF
 // reports, before and after an edit of a dependency that changes a fact
-// an importer's finding rests on, and baselines work the same.
+// an importer's finding rests on, and baselines and -stats work the same.
 func TestIncremental(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs go vet")
@@ -50,7 +50,14 @@ func TestIncremental(t *testing.T) {
 	inc := runProcess(t, dir, exe, "-incremental", "-baseline=b.json", "-format=sarif", "./...")
 	require.Equal(t, drv, inc, "the same baselined SARIF")
 
-	r = runProcess(t, dir, exe, "-incremental", "-stats", "./...")
+	// -stats sums the counts the records carry: the driver's summary.
+	inc = runProcess(t, dir, exe, "-incremental", "-stats", "-format=json", "./...")
+	drv = runProcess(t, dir, exe, "-stats", "-format=json", "./...")
+	require.Equal(t, exitClean, inc.code, inc.stderr)
+	require.Contains(t, inc.stderr, "SQL call sites:")
+	require.Equal(t, drv, inc, "-incremental -stats and the driver's")
+
+	r = runProcess(t, dir, exe, "-incremental", "-suggest", "./...")
 	require.Equal(t, exitUsage, r.code)
-	require.Equal(t, "cqrslint: -stats cannot be combined with -incremental\n", r.stderr)
+	require.Equal(t, "cqrslint: -suggest cannot be combined with -incremental\n", r.stderr)
 }
