@@ -708,6 +708,22 @@ func (f structField) column() string {
 	return bunName(f.name)
 }
 
+// bunQuote quotes a plain name as bun does, so that a keyword (user,
+// type) stays a name; anything else (u.id, an expression) is left alone.
+func bunQuote(s string) string {
+	if s == "" || !isIdentStart(s[0]) {
+		return s
+	}
+	for i := 1; i < len(s); i++ {
+		if !isIdentByte(s[i]) {
+			return s
+		}
+	}
+	return quoteIdent(s)
+}
+
+func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
 // bunMarkers are the placeholders bun replaces with names from the
 // model: ?TableAlias, ?TableName, ?TableColumns, ?Columns, ?PKs.
 var bunMarkers = regexp.MustCompile(`\?[A-Za-z_]\w*`)
@@ -742,7 +758,14 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 	qualified := func(cs []string) string {
 		out := make([]string, len(cs))
 		for i, c := range cs {
-			out[i] = alias + "." + c
+			out[i] = alias + "." + bunQuote(c)
+		}
+		return strings.Join(out, ", ")
+	}
+	quoted := func(cs []string) string {
+		out := make([]string, len(cs))
+		for i, c := range cs {
+			out[i] = bunQuote(c)
 		}
 		return strings.Join(out, ", ")
 	}
@@ -753,13 +776,13 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 			case m == "?TableAlias" && model != nil:
 				return alias
 			case m == "?TableName" && model != nil:
-				return name.table
+				return bunQuote(name.table)
 			case m == "?TableColumns" && len(cols) > 0:
 				return qualified(cols)
 			case m == "?Columns" && len(cols) > 0:
-				return strings.Join(cols, ", ")
+				return quoted(cols)
 			case m == "?PKs" && len(pks) > 0:
-				return strings.Join(pks, ", ")
+				return quoted(pks)
 			}
 			bad = true
 			return m
@@ -767,7 +790,7 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 	}
 	table := q.table
 	if table == "" && model != nil {
-		table = name.table + " AS " + alias
+		table = bunQuote(name.table) + " AS " + alias
 	}
 	table = expand(table)
 
@@ -811,10 +834,10 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 			if len(ins) == 0 {
 				return "", skipBunPart
 			}
-			s.WriteString(" (" + strings.Join(ins, ", ") + ") VALUES (" + strings.TrimSuffix(strings.Repeat("?, ", len(ins)), ", ") + ")")
+			s.WriteString(" (" + quoted(ins) + ") VALUES (" + strings.TrimSuffix(strings.Repeat("?, ", len(ins)), ", ") + ")")
 			break
 		}
-		s.WriteString(" (" + strings.Join(ins, ", ") + ") VALUES (:" + strings.Join(ins, ", :") + ")")
+		s.WriteString(" (" + quoted(ins) + ") VALUES (:" + strings.Join(ins, ", :") + ")")
 	case bunUpdate:
 		if table == "" {
 			return "", skipBunPart
@@ -833,9 +856,9 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 			}
 			for _, c := range upd {
 				if q.colsUnknown {
-					sets = append(sets, c+" = ?")
+					sets = append(sets, bunQuote(c)+" = ?")
 				} else {
-					sets = append(sets, c+" = :"+c)
+					sets = append(sets, bunQuote(c)+" = :"+c)
 				}
 			}
 		}

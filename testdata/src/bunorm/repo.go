@@ -1,4 +1,4 @@
-// want package:`writes bunorm\.Post\.Title, bunorm\.User\.Email, bunorm\.User\.PasswordHash`
+// want package:`writes bunorm\.Login\.User, bunorm\.Login\.Type, bunorm\.Post\.Title, bunorm\.User\.Email, bunorm\.User\.PasswordHash`
 // Package bunorm covers uptrace/bun: queries built by chained methods
 // on a model, run by Scan or Exec, mapped to fields by bun tags.
 package bunorm
@@ -239,4 +239,24 @@ func (r *Repo) Patch(ctx context.Context, u *User, fields []string) error { // w
 		return err
 	}
 	return r.db.NewSelect().Model(u).WherePK().Scan(ctx)
+}
+
+// Login's table and columns are keywords (user, type), which bun quotes.
+type Login struct {
+	bun.BaseModel `bun:"table:user,alias:l"`
+
+	ID     int64
+	User   string
+	Type   string
+	Logins int64 `bun:",scanonly"`
+}
+
+// SignIn inserts, then reloads with a count: reported.
+func (r *Repo) SignIn(ctx context.Context, l *Login) error { // want SignIn:`writes INSERT INTO user \(repo\.go:256\)`
+	if _, err := r.db.NewInsert().Model(l).Exec(ctx); err != nil {
+		return err
+	}
+	return r.db.NewSelect().Model(l).ColumnExpr("?TableColumns"). // want `Login mixes stored fields \(ID, User, Type\) with computed fields \(Logins: subquery\) on write path Repo\.SignIn \(repo\.go:256\); split it into a command model and a query model`
+									ColumnExpr("(SELECT count(*) FROM sessions s WHERE s.login_id = l.id) AS logins").
+									WherePK().Scan(ctx)
 }
