@@ -123,6 +123,20 @@ func (r *resolver) builtTexts(call *ast.CallExpr, depth int) ([]string, string) 
 	return dedup(out), ""
 }
 
+// runTexts returns the texts of the builder a runner call (QueryRow,
+// Query, Exec after RunWith) is made on.
+func (r *resolver) runTexts(call *ast.CallExpr) ([]string, string) {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return nil, skipBuilderOrigin
+	}
+	out, why := r.builderTexts(sel.X, 0)
+	if why != "" {
+		return nil, why
+	}
+	return dedup(out), ""
+}
+
 // builder returns the statements the builder expression e may hold.
 func (r *resolver) builder(e ast.Expr, depth int) ([]built, string) {
 	switch e := ast.Unparen(e).(type) {

@@ -40,6 +40,9 @@ type apiEntry struct {
 	// the query the receiver holds, the destination its Model unless
 	// the call names one.
 	bun bool
+	// builder is set for a squirrel builder run through RunWith
+	// (b.RunWith(db).QueryRow()): the text is the builder's.
+	builder bool
 	// mode says how a Get or Select destination struct receives the
 	// columns; 0 is sqlx's way (scanSqlxStruct).
 	mode scanMode
@@ -207,6 +210,21 @@ var sqlCalls = func() map[string]apiEntry {
 		add(dot, "PrepareContext", apiEntry{kind: kindPrepare, sql: 2, args: -1, dest: -1, named: -1, byName: true})
 	}
 
+	// squirrel builders run through RunWith(db): the text is the
+	// builder's (builders.go).
+	for _, recv := range []string{"SelectBuilder", "InsertBuilder", "UpdateBuilder", "DeleteBuilder"} {
+		r := []string{squirrel + "." + recv}
+		run := func(kind callKind) apiEntry {
+			return apiEntry{kind: kind, sql: -1, args: -1, dest: -1, named: -1, builder: true}
+		}
+		add(r, "QueryRow", run(kindQueryRow))
+		add(r, "QueryRowContext", run(kindQueryRow))
+		add(r, "Query", run(kindQuery))
+		add(r, "QueryContext", run(kindQuery))
+		add(r, "Exec", run(kindExec))
+		add(r, "ExecContext", run(kindExec))
+	}
+
 	// github.com/uptrace/bun: the methods that run a query (bun.go). The
 	// text is the receiver's; Scan's destinations follow the context.
 	bunRun := func(kind callKind) apiEntry {
@@ -340,6 +358,7 @@ var scanMethods = map[string]scanMode{
 	"(*github.com/jmoiron/sqlx.Row).Scan":           scanPositional,
 	"(*github.com/jmoiron/sqlx.Row).StructScan":     scanSqlxStruct,
 	"(*github.com/jmoiron/sqlx.Rows).StructScan":    scanSqlxStruct,
+	"(" + squirrel + ".RowScanner).Scan":            scanPositional,
 }
 
 // rowCollectors take a rows value (argument 0) and a row function

@@ -192,6 +192,8 @@ func (st *state) siteTexts(s *callSite, r *resolver, depth int) ([]string, strin
 		return r.copyText(s.call)
 	case s.entry.bun:
 		return r.bunTexts(s)
+	case s.entry.builder:
+		return r.runTexts(s.call)
 	case s.name != nil:
 		return st.namedTexts(s.name)
 	case s.sql != nil:

@@ -128,3 +128,31 @@ func (r *Repo) Search(ctx context.Context, id int64, f [10]*string) (Board, erro
 	err := r.pool.QueryRow(ctx, query, args...).Scan(&out.ID, &out.Title, &out.CardCount) // want `Board mixes stored fields \(ID, Title\) with computed fields \(CardCount: subquery\) on write path Repo.Search \(builders.go:90\)`
 	return out, err
 }
+
+// Archive runs its builders through RunWith: the builder is the text.
+func (r *Repo) Archive(db sq.BaseRunner, id int64) (Board, error) { // want Archive:`writes UPDATE boards \(builders\.go:134\)`
+	if _, err := sq.Update("boards").Set("archived", true).Where(sq.Eq{"id": id}).RunWith(db).Exec(); err != nil {
+		return Board{}, err
+	}
+	var out Board
+	err := sq.Select("b.id", "b.title").Column("(SELECT count(*) FROM cards c WHERE c.board_id = b.id) AS card_count"). // want `Board mixes stored fields \(ID, Title\) with computed fields \(CardCount: subquery\) on write path Repo\.Archive \(builders\.go:134\); split it into a command model and a query model`
+																From("boards b").Where(sq.Eq{"b.id": id}).RunWith(db).QueryRow().Scan(&out.ID, &out.Title, &out.CardCount)
+	return out, err
+}
+
+// Unarchive is the negative twin: stored columns only.
+func (r *Repo) Unarchive(db sq.BaseRunner, id int64) (Board, error) { // want Unarchive:`writes UPDATE boards \(builders\.go:145\)`
+	if _, err := sq.Update("boards").Set("archived", false).Where(sq.Eq{"id": id}).RunWith(db).Exec(); err != nil {
+		return Board{}, err
+	}
+	var out Board
+	rows, err := sq.Select("b.id", "b.title").From("boards b").Where(sq.Eq{"b.id": id}).RunWith(db).Query()
+	if err != nil {
+		return out, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		err = rows.Scan(&out.ID, &out.Title)
+	}
+	return out, err
+}

@@ -27,8 +27,8 @@ func Favorite(db *pg.DB, a *Article) error {
 	return db.Model(a).Where("id = ?", a.ID).Select()
 }
 
-// squirrel run through RunWith is not modelled; its ToSql text sent by
-// pgx is.
+// squirrel run through RunWith, and its ToSql text sent by pgx, are
+// both read.
 func Titles(ctx context.Context, pool *pgxpool.Pool, id int64) (Article, error) {
 	var a Article
 	if err := sq.Select("id", "title").From("articles").RunWith(nil).QueryRow().Scan(&a.ID, &a.Title); err != nil {

@@ -1,5 +1,5 @@
-// Package scany2 uses scany v2 over pgx v5, go-sqlbuilder, squirrel and
-// sqlx prepared statements.
+// Package scany2 uses scany v2 over pgx v5, go-sqlbuilder, squirrel (its
+// text, and run through RunWith) and sqlx prepared statements.
 package scany2
 
 import (
@@ -89,4 +89,15 @@ func (p *Prepared) Save(ctx context.Context, s *Store) error {
 		return err
 	}
 	return p.get.GetContext(ctx, s, s.ID)
+}
+
+// Runner runs squirrel builders through RunWith on a sqlx database.
+func Runner(db *sqlx.DB, id int64) (Store, error) {
+	var s Store
+	if _, err := sq.Update("stores").Set("name", "x").Where(sq.Eq{"id": id}).RunWith(db).Exec(); err != nil {
+		return s, err
+	}
+	err := sq.Select("s.id", "s.name", "(SELECT count(*) FROM wallets w WHERE w.store_id = s.id) AS wallets").
+		From("stores s").Where(sq.Eq{"s.id": id}).RunWith(db).QueryRow().Scan(&s.ID, &s.Name, &s.Wallets)
+	return s, err
 }

@@ -85,6 +85,8 @@ func (b InsertBuilder) Suffix(sql string, args ...interface{}) InsertBuilder { r
 type UpdateBuilder struct{ _ int }
 
 func (b UpdateBuilder) PlaceholderFormat(PlaceholderFormat) UpdateBuilder         { return b }
+func (b UpdateBuilder) RunWith(BaseRunner) UpdateBuilder                          { return b }
+func (b UpdateBuilder) Exec() (sql.Result, error)                                 { return nil, nil }
 func (b UpdateBuilder) ToSql() (string, []interface{}, error)                     { return "", nil, nil }
 func (b UpdateBuilder) Set(column string, value interface{}) UpdateBuilder        { return b }
 func (b UpdateBuilder) SetMap(clauses map[string]interface{}) UpdateBuilder       { return b }
