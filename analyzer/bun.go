@@ -9,13 +9,13 @@ package analyzer
 // text; the others render a statement: a SELECT of the Column and
 // ColumnExpr items or, with none, of the model's columns, from the
 // model's table; an INSERT or UPDATE of the model's columns, bound by
-// name to its fields. Columns land in the fields of the model, or of
-// Scan's destinations, by bun's names: the bun tag's name, else the
-// field's name in snake_case. A select query given as a value for a
-// '?' is read as a subquery, a function given to Apply as what it does
-// to its query parameter. A method not modelled (With, Union, ...) or
-// a query that escapes (passed to a function) makes the
-// text unknown: the call site is skipped with a reason.
+// name to its fields (bunSinks, in flow.go, maps the columns: into the
+// model, or Scan's destinations, by bun's names: the bun tag's name,
+// else the field's name in snake_case). A select query given as a value
+// for a '?' is read as a subquery, a function given to Apply as what it
+// does to its query parameter. A method not modelled (With, Union, ...)
+// or a query that escapes (passed to a function) makes the text
+// unknown: the call site is skipped with a reason.
 
 import (
 	"go/ast"
@@ -881,38 +881,4 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 		return "", skipBunPart
 	}
 	return s.String(), ""
-}
-
-// bunSinks returns where the columns of a bun query's Scan land: the
-// destinations the call names after its context, else the model.
-func (st *state) bunSinks(s *callSite) ([]sink, string) {
-	call := s.call
-	if call.Ellipsis.IsValid() {
-		return nil, unmappedKept
-	}
-	var dests []ast.Expr
-	if len(call.Args) > 1 {
-		dests = call.Args[1:]
-	}
-	if len(dests) == 0 {
-		if name := bunOpName(st.pass.TypesInfo, call); s.model == nil || (name != "Scan" && name != "ScanAndCount") {
-			return nil, "" // Exec, Count, Exists: nothing scanned into the model
-		}
-		dests = []ast.Expr{s.model}
-	}
-	if len(dests) > 1 {
-		return []sink{{pos: call.Pos(), mode: scanPositional, args: dests}}, ""
-	}
-	t := st.pass.TypesInfo.TypeOf(dests[0])
-	if t == nil {
-		return nil, ""
-	}
-	if _, isMap := deref(t).Underlying().(*types.Map); isMap {
-		return nil, ""
-	}
-	_, all := deref(t).Underlying().(*types.Slice)
-	if k, ok := st.destSink(dests[0], all, scanBun, call.Pos()); ok {
-		return []sink{k}, ""
-	}
-	return nil, ""
 }

@@ -153,6 +153,40 @@ func (st *state) destSink(d ast.Expr, all bool, mode scanMode, pos token.Pos) (s
 	return sink{}, false
 }
 
+// bunSinks returns where the columns of a bun query's Scan land: the
+// destinations the call names after its context, else the model.
+func (st *state) bunSinks(s *callSite) ([]sink, string) {
+	call := s.call
+	if call.Ellipsis.IsValid() {
+		return nil, unmappedKept
+	}
+	var dests []ast.Expr
+	if len(call.Args) > 1 {
+		dests = call.Args[1:]
+	}
+	if len(dests) == 0 {
+		if name := bunOpName(st.pass.TypesInfo, call); s.model == nil || (name != "Scan" && name != "ScanAndCount") {
+			return nil, "" // Exec, Count, Exists: nothing scanned into the model
+		}
+		dests = []ast.Expr{s.model}
+	}
+	if len(dests) > 1 {
+		return []sink{{pos: call.Pos(), mode: scanPositional, args: dests}}, ""
+	}
+	t := st.pass.TypesInfo.TypeOf(dests[0])
+	if t == nil {
+		return nil, ""
+	}
+	if _, isMap := deref(t).Underlying().(*types.Map); isMap {
+		return nil, ""
+	}
+	_, all := deref(t).Underlying().(*types.Slice)
+	if k, ok := st.destSink(dests[0], all, scanBun, call.Pos()); ok {
+		return []sink{k}, ""
+	}
+	return nil, ""
+}
+
 // Reasons a read's columns cannot be followed into a helper.
 const (
 	unmappedHelperElsewhere   = "row passed to a function of another package"
