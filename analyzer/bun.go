@@ -31,9 +31,9 @@ import (
 
 // Skip reasons for bun queries, counted in Stats.
 const (
-	skipBunModel  = "bun model of unknown type"
-	skipBunPart   = "bun query part not constant or not modelled (With, Union, bun.Ident values, ...)"
-	skipBunOrigin = "bun query of unknown origin (a parameter, a field, passed to a function)"
+	skipBunModel  = "bun or go-pg model of unknown type"
+	skipBunPart   = "bun or go-pg query part not constant or not modelled (With, Union, Ident values, ...)"
+	skipBunOrigin = "bun or go-pg query of unknown origin (a parameter, a field, passed to a function)"
 )
 
 // bunQuery is one statement a bun query may hold.
@@ -46,6 +46,8 @@ type bunQuery struct {
 	joins     []string
 	sets      []string
 	returning string
+	// mode is scanBun, or scanGoPG for a go-pg query.
+	mode scanMode
 	// colsUnknown is set when an INSERT's or UPDATE's Column list is not
 	// known: its values are then bound to no field.
 	colsUnknown bool
@@ -86,6 +88,12 @@ func (r *resolver) bunTexts(s *callSite) ([]string, string) {
 		if i > 0 && !sameModel(r.info, q.model, qs[0].model) {
 			return nil, skipBunPart
 		}
+		if op := s.entry.runOp; op != 0 { // go-pg: the run method says what it is
+			if q.op != 0 && q.op != op {
+				return nil, skipBunPart
+			}
+			q.op = op
+		}
 		t, why := q.text(r.info)
 		if why != "" {
 			return nil, why
@@ -119,7 +127,16 @@ func (r *resolver) bunQueries(e ast.Expr, depth int) ([]bunQuery, string) {
 		case 0:
 			return nil, skipBunPart
 		case bunSelect, bunInsert, bunUpdate, bunDelete:
-			return []bunQuery{{op: op}}, ""
+			return []bunQuery{{op: op, mode: scanBun}}, ""
+		case bunModelStart: // go-pg: db.Model(&v), db.ModelContext(ctx, &v)
+			models := e.Args
+			if bunOpName(r.info, e) == "ModelContext" && len(models) > 0 {
+				models = models[1:]
+			}
+			if e.Ellipsis.IsValid() || len(models) != 1 || bunModelType(r.info.TypeOf(models[0])) == nil {
+				return nil, skipBunModel
+			}
+			return []bunQuery{{model: models[0], mode: scanGoPG}}, ""
 		case bunRaw:
 			if len(e.Args) == 0 || (e.Ellipsis.IsValid() && len(e.Args) == 1) {
 				return nil, skipNoSQLArg
@@ -133,7 +150,7 @@ func (r *resolver) bunQueries(e ast.Expr, depth int) ([]bunQuery, string) {
 			}
 			out := make([]bunQuery, len(texts))
 			for i, t := range texts {
-				out[i] = bunQuery{op: bunRaw, raw: t}
+				out[i] = bunQuery{op: bunRaw, raw: t, mode: scanBun}
 			}
 			return out, ""
 		}
@@ -268,6 +285,10 @@ func (r *resolver) bunApplyFunc(base []bunQuery, fn ast.Expr, depth int) ([]bunQ
 	case *ast.FuncLit:
 		ftype, body = e.Type, e.Body
 	case *ast.Ident, *ast.SelectorExpr:
+		if lit := r.localFuncLit(e); lit != nil {
+			ftype, body = lit.Type, lit.Body
+			break
+		}
 		f, ok := r.funcOf(e)
 		if !ok {
 			return nil, skipBunPart
@@ -302,7 +323,7 @@ func (r *resolver) bunApplyFunc(base []bunQuery, fn ast.Expr, depth int) ([]bunQ
 		return nil, skipBunPart
 	}
 	v, ok := r.info.Defs[ftype.Params.List[0].Names[0]].(*types.Var)
-	if !ok || typeKey(v.Type()) != "*"+bunPkg+".SelectQuery" {
+	if !ok || !isORMQuery(v.Type()) {
 		return nil, skipBunPart
 	}
 	var out []bunQuery
@@ -315,7 +336,7 @@ func (r *resolver) bunApplyFunc(base []bunQuery, fn ast.Expr, depth int) ([]bunQ
 		case *ast.FuncLit:
 			return false
 		case *ast.ReturnStmt:
-			if len(n.Results) != 1 {
+			if len(n.Results) != 1 && len(n.Results) != 2 { // go-pg: return q, nil
 				why = skipBunPart
 				return false
 			}
@@ -366,6 +387,34 @@ func (r *resolver) bunApplyFunc(base []bunQuery, fn ast.Expr, depth int) ([]bunQ
 	return out, ""
 }
 
+// localFuncLit returns the function literal a local variable holds when
+// it is assigned once, from a literal (fn := func(q) {...}); else nil.
+func (r *resolver) localFuncLit(e ast.Expr) *ast.FuncLit {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := r.info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || isParam(v) || isPkgLevel(v) {
+		return nil
+	}
+	var lit *ast.FuncLit
+	for _, u := range r.uses.of(v) {
+		switch u.kind {
+		case useRead:
+		case useAssign:
+			l, ok := ast.Unparen(u.value).(*ast.FuncLit)
+			if !ok || lit != nil {
+				return nil
+			}
+			lit = l
+		default:
+			return nil
+		}
+	}
+	return lit
+}
+
 // funcOf returns the function or method e names.
 func (r *resolver) funcOf(e ast.Expr) (*types.Func, bool) {
 	var id *ast.Ident
@@ -379,6 +428,13 @@ func (r *resolver) funcOf(e ast.Expr) (*types.Func, bool) {
 	}
 	f, ok := r.info.Uses[id].(*types.Func)
 	return f, ok
+}
+
+// isORMQuery reports whether t is a select query that bun or go-pg
+// builds: *bun.SelectQuery or go-pg's *orm.Query.
+func isORMQuery(t types.Type) bool {
+	k := typeKey(t)
+	return k == "*"+bunPkg+".SelectQuery" || k == "*"+gopgOrm+".Query"
 }
 
 // bunSelfChain reports whether e is a method chain on v itself:
@@ -511,13 +567,16 @@ func (r *resolver) bunSubst(text string, args []ast.Expr, depth int) ([]string, 
 		}
 		piece := []string{"?"}
 		if n < len(args) {
-			if t := r.info.TypeOf(args[n]); t != nil && typeKey(t) == "*"+bunPkg+".SelectQuery" {
+			if t := r.info.TypeOf(args[n]); t != nil && isORMQuery(t) {
 				qs, why := r.bunQueries(args[n], depth+1)
 				if why != "" {
 					return nil, why
 				}
 				piece = piece[:0]
 				for _, q := range qs {
+					if q.op == 0 {
+						q.op = bunSelect // a go-pg query used as a subquery
+					}
 					sub, why := q.text(r.info)
 					if why != "" {
 						return nil, why
@@ -552,7 +611,7 @@ func (r *resolver) bunSubst(text string, args []ast.Expr, depth int) ([]string, 
 func (r *resolver) bunValues(args []ast.Expr) bool {
 	for _, a := range args {
 		if call, ok := ast.Unparen(a).(*ast.CallExpr); ok {
-			if fn, ok := typeutil.Callee(r.info, call).(*types.Func); ok && fn.FullName() == bunPkg+".In" {
+			if fn, ok := typeutil.Callee(r.info, call).(*types.Func); ok && (fn.FullName() == bunPkg+".In" || fn.FullName() == gopgPkg+".In") {
 				continue
 			}
 		}
@@ -579,7 +638,7 @@ func bunTyped(t types.Type) bool {
 		return isEmptyInterface(t) // any: could be either
 	}
 	p := n.Obj().Pkg().Path()
-	return p == bunPkg || strings.HasPrefix(p, bunPkg+"/")
+	return p == bunPkg || strings.HasPrefix(p, bunPkg+"/") || p == gopgPkg || strings.HasPrefix(p, gopgPkg+"/")
 }
 
 func bunExtend(base []bunQuery, lists [][]string, f func(bunQuery, []string) bunQuery) ([]bunQuery, string) {
@@ -623,16 +682,22 @@ type bunTableName struct{ table, alias string }
 
 // bunTableOf returns the table and alias of a model: those of its
 // bun.BaseModel tag, else the snake_case name, plural for the table.
-func bunTableOf(n *types.Named) bunTableName {
+func bunTableOf(n *types.Named, mode scanMode) bunTableName {
 	base := bunName(n.Obj().Name())
 	out := bunTableName{table: bunPlural(base), alias: base}
 	s := structOf(n)
 	for i := 0; i < s.NumFields(); i++ {
 		f := s.Field(i)
-		if k := typeKey(f.Type()); !f.Embedded() || (k != bunPkg+".BaseModel" && k != bunPkg+"/schema.BaseModel") {
+		key := "bun"
+		if mode == scanGoPG {
+			key = "pg" // go-pg: tableName struct{} `pg:"users,alias:u"`
+			if f.Name() != "tableName" {
+				continue
+			}
+		} else if k := typeKey(f.Type()); !f.Embedded() || (k != bunPkg+".BaseModel" && k != bunPkg+"/schema.BaseModel") {
 			continue
 		}
-		tag, _ := reflect.StructTag(s.Tag(i)).Lookup("bun")
+		tag, _ := reflect.StructTag(s.Tag(i)).Lookup(key)
 		for i, part := range strings.Split(tag, ",") {
 			k, v, ok := strings.Cut(part, ":")
 			switch {
@@ -680,16 +745,20 @@ func bunName(s string) string {
 
 func isLowerASCII(c byte) bool { return c >= 'a' && c <= 'z' }
 
-// bunField reads a field's bun tag: its name, unless the first part is
-// an option (rel:has-many), and the options that matter here.
-func bunField(tag string) structField {
+// bunField reads a field's bun (go-pg) tag: its name, unless the first
+// part is an option (rel:has-many), and the options that matter here.
+// go-pg's "-" is a column it scans into but never writes (bun's
+// scanonly).
+func bunField(tag string, mode scanMode) structField {
 	var f structField
 	for i, part := range strings.Split(tag, ",") {
 		k, _, isOpt := strings.Cut(part, ":")
 		switch {
+		case i == 0 && part == "-" && mode == scanGoPG:
+			f.scanOnly = true
 		case i == 0 && !isOpt:
 			f.tag = part
-		case isOpt && (k == "rel" || k == "m2m"):
+		case isOpt && (k == "rel" || k == "m2m" || k == "many2many"):
 			f.relation = true
 		case part == "scanonly":
 			f.scanOnly = true
@@ -737,8 +806,12 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 		if model = bunModelType(info.TypeOf(q.model)); model == nil {
 			return "", skipBunModel
 		}
-		_, fields = structFields(model, scanBun)
-		name = bunTableOf(model)
+		mode := q.mode
+		if mode == 0 {
+			mode = scanBun
+		}
+		_, fields = structFields(model, mode)
+		name = bunTableOf(model, mode)
 	}
 	// The model's columns that bun selects and writes, and its keys.
 	var cols, pks, nonPK []string

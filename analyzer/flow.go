@@ -154,18 +154,23 @@ func (st *state) destSink(d ast.Expr, all bool, mode scanMode, pos token.Pos) (s
 }
 
 // bunSinks returns where the columns of a bun query's Scan land: the
-// destinations the call names after its context, else the model.
+// destinations the call names after its context, else the model; for
+// go-pg's Select, the values it is given, else the model.
 func (st *state) bunSinks(s *callSite) ([]sink, string) {
 	call := s.call
 	if call.Ellipsis.IsValid() {
 		return nil, unmappedKept
 	}
+	first := 1 // bun: Scan(ctx, dest...)
+	if s.entry.mode == scanGoPG {
+		first = 0 // go-pg: Select(values...)
+	}
 	var dests []ast.Expr
-	if len(call.Args) > 1 {
-		dests = call.Args[1:]
+	if len(call.Args) > first {
+		dests = call.Args[first:]
 	}
 	if len(dests) == 0 {
-		if name := bunOpName(st.pass.TypesInfo, call); s.model == nil || (name != "Scan" && name != "ScanAndCount") {
+		if name := bunOpName(st.pass.TypesInfo, call); s.model == nil || !modelScanners[name] {
 			return nil, "" // Exec, Count, Exists: nothing scanned into the model
 		}
 		dests = []ast.Expr{s.model}
@@ -181,7 +186,7 @@ func (st *state) bunSinks(s *callSite) ([]sink, string) {
 		return nil, ""
 	}
 	_, all := deref(t).Underlying().(*types.Slice)
-	if k, ok := st.destSink(dests[0], all, scanBun, call.Pos()); ok {
+	if k, ok := st.destSink(dests[0], all, s.entry.mode, call.Pos()); ok {
 		return []sink{k}, ""
 	}
 	return nil, ""
@@ -479,7 +484,7 @@ func (st *state) mapColumns(cols []sqlinfo.Column, k sink) ([]target, string) {
 		return out, ""
 	case scanScanyAPI:
 		return nil, unmappedScanyAPI
-	case scanByName, scanByNameLax, scanSqlxStruct, scanScany, scanDBTag, scanBun:
+	case scanByName, scanByNameLax, scanSqlxStruct, scanScany, scanDBTag, scanBun, scanGoPG:
 		owner, fields := structFields(k.typ, k.mode)
 		if owner == nil {
 			return nil, ""
@@ -554,8 +559,8 @@ func (st *state) destination(e ast.Expr) target {
 
 // structFields returns the named struct type and its columns' fields in
 // order, flattening embedded structs as pgx and sqlx do. Under scanBun
-// the bun tag names the columns and relations (rel:, m2m:) are not
-// columns; every other mode reads the db tag.
+// (scanGoPG) the bun (pg) tag names the columns and relations (rel:,
+// m2m:, many2many:) are not columns; every other mode reads the db tag.
 func structFields(t types.Type, mode scanMode) (*types.TypeName, []structField) {
 	if t == nil {
 		return nil, nil
@@ -569,8 +574,11 @@ func structFields(t types.Type, mode scanMode) (*types.TypeName, []structField) 
 		return nil, nil
 	}
 	key := "db"
-	if mode == scanBun {
+	switch mode {
+	case scanBun:
 		key = "bun"
+	case scanGoPG:
+		key = "pg"
 	}
 	var fields []structField
 	var walk func(s *types.Struct, depth int)
@@ -579,8 +587,8 @@ func structFields(t types.Type, mode scanMode) (*types.TypeName, []structField) 
 			f := s.Field(i)
 			tag, hasTag := reflect.StructTag(s.Tag(i)).Lookup(key)
 			var sf structField
-			if mode == scanBun {
-				sf = bunField(tag)
+			if mode == scanBun || mode == scanGoPG {
+				sf = bunField(tag, mode)
 				if sf.relation {
 					continue
 				}
@@ -631,7 +639,7 @@ func columnMatches(f structField, name string, mode scanMode) bool {
 			return f.tag == name
 		}
 		return snakeCase(f.name) == name
-	case scanBun:
+	case scanBun, scanGoPG:
 		return f.column() == name
 	default: // pgx
 		if f.hasTag {

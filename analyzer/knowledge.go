@@ -40,6 +40,9 @@ type apiEntry struct {
 	// the query the receiver holds, the destination its Model unless
 	// the call names one.
 	bun bool
+	// runOp is the statement a go-pg run method makes of its query
+	// (Select, Insert, ...): the kind is known only there.
+	runOp bunOp
 	// builder is set for a squirrel builder run through RunWith
 	// (b.RunWith(db).QueryRow()): the text is the builder's.
 	builder bool
@@ -225,6 +228,23 @@ var sqlCalls = func() map[string]apiEntry {
 		add(r, "ExecContext", run(kindExec))
 	}
 
+	// github.com/go-pg/pg/v10: the methods of *orm.Query that run it
+	// (bun.go reads go-pg as bun's older sibling).
+	gopgRun := func(kind callKind, op bunOp) apiEntry {
+		return apiEntry{kind: kind, sql: -1, args: -1, dest: -1, named: -1, bun: true, mode: scanGoPG, runOp: op}
+	}
+	gopgQuery := []string{"*" + gopgOrm + ".Query"}
+	for _, name := range []string{"Select", "SelectAndCount", "First", "Last"} {
+		add(gopgQuery, name, gopgRun(kindGet, bunSelect))
+	}
+	add(gopgQuery, "Count", gopgRun(kindQueryRow, bunSelect))
+	add(gopgQuery, "Exists", gopgRun(kindQueryRow, bunSelect))
+	add(gopgQuery, "Insert", gopgRun(kindExec, bunInsert))
+	add(gopgQuery, "Update", gopgRun(kindExec, bunUpdate))
+	add(gopgQuery, "UpdateNotZero", gopgRun(kindExec, bunUpdate))
+	add(gopgQuery, "Delete", gopgRun(kindExec, bunDelete))
+	add(gopgQuery, "ForceDelete", gopgRun(kindExec, bunDelete))
+
 	// github.com/uptrace/bun: the methods that run a query (bun.go). The
 	// text is the receiver's; Scan's destinations follow the context.
 	bunRun := func(kind callKind) apiEntry {
@@ -334,6 +354,7 @@ const (
 	scanDBTag                          // a project's reflection-based helper: db tag only
 	scanScany                          // scany's default API: db tag, else the snake_case name
 	scanBun                            // uptrace/bun: bun tag, else bun's snake_case name
+	scanGoPG                           // go-pg: pg tag, else the snake_case name; pg:"-" is scanned only
 	scanScanyAPI                       // a scany *API made with options: the mapping is not known
 )
 
@@ -404,6 +425,8 @@ var txRunners = map[string]bool{
 	"(" + bunPkg + ".Conn).RunInTx":                       true,
 	"(" + bunPkg + ".Tx).RunInTx":                         true,
 	"(" + bunPkg + ".IDB).RunInTx":                        true,
+	"(*" + gopgPkg + ".baseDB).RunInTransaction":          true,
+	"(*" + gopgPkg + ".Tx).RunInTransaction":              true,
 }
 
 // resultKinds maps the types a structurally matched query method returns
@@ -667,6 +690,7 @@ type bunOp int
 
 const (
 	bunSelect     bunOp = iota + 1 // NewSelect(): starts a SELECT
+	bunModelStart                  // go-pg's db.Model(&v): a query on a model, its kind set when it runs
 	bunInsert                      // NewInsert()
 	bunUpdate                      // NewUpdate()
 	bunDelete                      // NewDelete()
@@ -682,6 +706,10 @@ const (
 	bunNeutral                     // cannot change the select list or the statement kind
 	bunRun                         // Scan, Exec, ScanAndCount: runs the query
 )
+
+// modelScanners are the bun and go-pg run methods that scan into the
+// query's model when they are given no destination.
+var modelScanners = map[string]bool{"Scan": true, "ScanAndCount": true, "Select": true, "SelectAndCount": true, "First": true, "Last": true}
 
 // bunOps maps bun's query constructors and methods to what they do.
 // Methods missing here (With, Union, ExcludeColumn,
@@ -727,5 +755,37 @@ var bunOps = func() map[string]bunOp {
 	method("UpdateQuery", bunNeutral, "Value", "OmitZero", "Join", "JoinOn", "JoinOnOr", "Order", "OrderExpr", "Limit")
 	method("DeleteQuery", bunNeutral, "ForceDelete", "Order", "OrderExpr", "Limit")
 	method("RawQuery", bunRun, "Scan", "Exec")
+
+	// go-pg v10: db.Model(&v) or db.ModelContext(ctx, &v) starts a query
+	// whose kind its run method gives (Select, Insert, Update, Delete).
+	for _, recv := range []string{"(*" + gopgPkg + ".baseDB)", "(*" + gopgPkg + ".Tx)", "(" + gopgOrm + ".DB)", "(" + gopgPkg + ".DBI)"} {
+		m[recv+".Model"] = bunModelStart
+		m[recv+".ModelContext"] = bunModelStart
+	}
+	m[gopgPkg+".Model"] = bunModelStart // pg.Model(&v): a query with no database, for subqueries
+	m[gopgPkg+".ModelContext"] = bunModelStart
+	q := func(op bunOp, names ...string) {
+		for _, n := range names {
+			m["(*"+gopgOrm+".Query)."+n] = op
+		}
+	}
+	q(bunModel, "Model")
+	q(bunColumns, "Column")
+	q(bunColumnExpr, "ColumnExpr")
+	q(bunTable, "Table", "TableExpr")
+	q(bunJoin, "Join")
+	q(bunSet, "Set")
+	q(bunReturning, "Returning")
+	q(bunApplyFn, "Apply")
+	q(bunNeutral, "Context", "Where", "WhereOr", "WhereGroup", "WherePK", "WhereIn", "Relation", "Distinct", "DistinctOn",
+		"Group", "GroupExpr", "Having", "Order", "OrderExpr", "Limit", "Offset", "For", "OnConflict", "Value", "Count", "Exists")
+	q(bunRun, "Select", "SelectAndCount", "First", "Last", "Insert", "Update", "UpdateNotZero", "Delete", "ForceDelete")
 	return m
 }()
+
+// gopgPkg and gopgOrm are the import paths of go-pg v10 and its query
+// package.
+const (
+	gopgPkg = "github.com/go-pg/pg/v10"
+	gopgOrm = gopgPkg + "/orm"
+)

@@ -11,7 +11,7 @@ import (
 
 // TestVetAPIs runs the command under go vet on the nested test module
 // analyzer/internal/e2e/apis, whose packages use the real scany v1 and
-// v2, pgx v4 and v5, go-sqlbuilder, squirrel, bun, sqlx, goyesql and dotsql: the test stubs in
+// v2, pgx v4 and v5, go-sqlbuilder, squirrel, bun, go-pg, sqlx, goyesql and dotsql: the test stubs in
 // testdata/src must match what those modules really are. Each god struct
 // is reported once, at its load; the negative twins (a column scany maps
 // to no field, a stored-only read, a batch) stay silent.
@@ -31,6 +31,7 @@ func TestVetAPIs(t *testing.T) {
 	sort.Strings(got) // go vet prints each package when it is done; the list below is sorted too
 	require.Equal(t, []string{
 		"bunorm/repo.go:36:9: User mixes stored fields (ID, Email) with computed fields (PostCount: subquery) on write path Repo.Register (repo.go:31); split it into a command model and a query model",
+		"gopg/repo.go:31:9: Article mixes stored fields (ID, Title) with computed fields (FavoritesCount: subquery) on write path Repo.Create (repo.go:28); split it into a command model and a query model",
 		"namedsql/store.go:58:9: Feed mixes stored fields (ID, Title) with computed fields (Unread: subquery) on write path Store.Refresh (store.go:55); split it into a command model and a query model",
 		"namedsql/store.go:68:14: Feed mixes stored fields (ID, Title) with computed fields (Unread: subquery) on write path Store.RefreshDot (store.go:65); split it into a command model and a query model",
 		"scany1/repo.go:27:9: Project mixes stored fields (ID, Name) with computed fields (TaskCount: subquery) on write path Store.Rename (repo.go:24); split it into a command model and a query model",

@@ -1,6 +1,7 @@
 // Package unmodelled covers calls into SQL libraries cqrslint does not
-// read: each call that sends a statement is counted in -stats as "API
-// not modelled" by library, and nothing is reported.
+// read (go-pg's Exec with a query of any type): each call that sends a
+// statement is counted in -stats as "API not modelled" by library, and
+// nothing is reported.
 package unmodelled
 
 import (
@@ -21,10 +22,8 @@ func Favorite(db *pg.DB, a *Article) error {
 	if _, err := db.Exec(`UPDATE articles SET favorites = favorites + 1 WHERE id = ?`, a.ID); err != nil {
 		return err
 	}
-	if _, err := db.Model(a).Insert(); err != nil {
-		return err
-	}
-	return db.Model(a).Where("id = ?", a.ID).Select()
+	_, err := db.Exec(`UPDATE articles SET touched = now() WHERE id = ?`, a.ID)
+	return err
 }
 
 // squirrel run through RunWith, and its ToSql text sent by pgx, are

@@ -1,17 +1,31 @@
-// Package pg is a minimal test stub declaring a few of go-pg's
-// signatures (the query type lives in package orm in the real module).
+// Package pg is a minimal test stub declaring a few of go-pg v10's
+// signatures: the database, its transaction, and Model, which returns a
+// query of package orm, as in the real module.
 package pg
 
-type Result interface {
-	RowsAffected() int
-}
+import (
+	"context"
 
-type DB struct{ _ int }
+	"github.com/go-pg/pg/v10/orm"
+)
 
-type Query struct{ _ int }
+type Result = orm.Result
 
-func (db *DB) Model(model ...interface{}) *Query                             { return nil }
-func (db *DB) Exec(query interface{}, params ...interface{}) (Result, error) { return nil, nil }
-func (q *Query) Where(condition string, params ...interface{}) *Query        { return q }
-func (q *Query) Select(values ...interface{}) error                          { return nil }
-func (q *Query) Insert(values ...interface{}) (Result, error)                { return nil, nil }
+type Ident string
+
+type baseDB struct{ _ int }
+
+func (db *baseDB) Model(model ...interface{}) *orm.Query                           { return nil }
+func (db *baseDB) ModelContext(c context.Context, model ...interface{}) *orm.Query { return nil }
+func (db *baseDB) Exec(query interface{}, params ...interface{}) (Result, error)   { return nil, nil }
+func (db *baseDB) RunInTransaction(ctx context.Context, fn func(*Tx) error) error  { return nil }
+
+type DB struct{ *baseDB }
+
+type Tx struct{ _ int }
+
+func (tx *Tx) Model(model ...interface{}) *orm.Query { return nil }
+
+func In(slice interface{}) interface{} { return nil }
+
+func Model(model ...interface{}) *orm.Query { return nil }
