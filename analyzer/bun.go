@@ -551,20 +551,27 @@ func (r *resolver) bunApply(base []bunQuery, op bunOp, call *ast.CallExpr, depth
 // other values stay placeholders; SQL text given as a value (bun.Ident,
 // bun.Safe) leaves the text unknown.
 func (r *resolver) bunSubst(text string, args []ast.Expr, depth int) ([]string, string) {
-	out := []string{""}
-	n := 0
+	// The text between placeholders, in one pass: "??" is a literal
+	// question mark, "?Name" a marker (expanded when rendered).
+	var segs []string
+	var b strings.Builder
 	for i := 0; i < len(text); i++ {
 		c := text[i]
-		if c != '?' || (i+1 < len(text) && (isIdentByte(text[i+1]) || text[i+1] == '?')) {
-			if c == '?' && i+1 < len(text) && text[i+1] == '?' {
-				i++ // "??": a literal question mark
-				c = '?'
-			}
-			for k := range out {
-				out[k] += string(c)
-			}
-			continue
+		switch {
+		case c == '?' && i+1 < len(text) && text[i+1] == '?':
+			b.WriteByte('?')
+			i++
+		case c == '?' && (i+1 == len(text) || !isIdentByte(text[i+1])):
+			segs = append(segs, b.String())
+			b.Reset()
+		default:
+			b.WriteByte(c)
 		}
+	}
+	segs = append(segs, b.String())
+	// What each placeholder holds: a select query's text, else '?'.
+	choices := [][]string{nil} // one list of pieces per variant
+	for n := 0; n < len(segs)-1; n++ {
 		piece := []string{"?"}
 		if n < len(args) {
 			if t := r.info.TypeOf(args[n]); t != nil && isORMQuery(t) {
@@ -587,20 +594,30 @@ func (r *resolver) bunSubst(text string, args []ast.Expr, depth int) ([]string, 
 				return nil, skipBunPart
 			}
 		}
-		n++
-		var next []string
-		for _, o := range out {
-			for _, p := range piece {
-				next = append(next, o+p)
-			}
-		}
-		if len(next) > maxTexts {
+		if len(choices)*len(piece) > maxTexts {
 			return nil, skipTooManyTexts
 		}
-		out = next
+		var next [][]string
+		for _, c := range choices {
+			for _, p := range piece {
+				next = append(next, append(c[:len(c):len(c)], p))
+			}
+		}
+		choices = next
 	}
-	if !r.bunValues(args[min(n, len(args)):]) {
+	if !r.bunValues(args[min(len(segs)-1, len(args)):]) {
 		return nil, skipBunPart
+	}
+	out := make([]string, len(choices))
+	for i, c := range choices {
+		b.Reset()
+		for k, seg := range segs {
+			b.WriteString(seg)
+			if k < len(c) {
+				b.WriteString(c[k])
+			}
+		}
+		out[i] = b.String()
 	}
 	return out, ""
 }

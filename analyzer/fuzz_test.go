@@ -21,8 +21,9 @@ import (
 // fuzzRepo and fuzzApp embed the fuzzed SQL (the constant Q, %s) at
 // every kind of call site the analyzer reads: pgx pool, transaction and
 // batch, database/sql with a prepared statement, sqlx Get/Select/
-// NamedExec/Queryx, a wrapper in another package (facts), concatenation,
-// and as the write that makes a struct a write model.
+// NamedExec/Queryx, bun's NewRaw and ColumnExpr (in a subquery and an
+// Apply too), a wrapper in another package (facts), concatenation, and
+// as the write that makes a struct a write model.
 const fuzzRepo = `package fuzzrepo
 
 import (
@@ -32,6 +33,7 @@ import (
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 	"github.com/jmoiron/sqlx"
+	"github.com/uptrace/bun"
 )
 
 const Q = %s
@@ -46,6 +48,7 @@ type Repo struct {
 	Pool *pgxpool.Pool
 	DB   *sql.DB
 	X    *sqlx.DB
+	B    *bun.DB
 }
 
 func (r *Repo) Exec(ctx context.Context, q string, args ...any) error {
@@ -143,6 +146,18 @@ func (r *Repo) Sqlx(ctx context.Context, in *Row) ([]Row, error) {
 	return append(all, one), nil
 }
 
+func (r *Repo) Bun(ctx context.Context, x *Row) error {
+	if _, err := r.B.NewInsert().Model(x).Column("name").Exec(ctx); err != nil {
+		return err
+	}
+	if err := r.B.NewRaw(Q, 1).Scan(ctx, x); err != nil {
+		return err
+	}
+	sub := r.B.NewSelect().Model(x).ColumnExpr(Q)
+	return r.B.NewSelect().Model(x).ColumnExpr("r.*").ColumnExpr(Q).ColumnExpr("(?) AS n", sub).
+		Apply(func(q *bun.SelectQuery) *bun.SelectQuery { return q.ColumnExpr(Q) }).Scan(ctx)
+}
+
 func (r *Repo) Unused(ctx context.Context) error {
 	if err := r.Exec(ctx, "INSERT INTO t VALUES (1)"); err != nil {
 		return err
@@ -216,7 +231,7 @@ func getFuzzEnv(tb testing.TB) *fuzzEnv {
 func newFuzzEnv(tb testing.TB) *fuzzEnv {
 	tb.Helper()
 	paths := []string{"context", "database/sql",
-		"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "github.com/jmoiron/sqlx"}
+		"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v5/pgxpool", "github.com/jmoiron/sqlx", "github.com/uptrace/bun"}
 	pkgs := loadGOPATH(tb, paths...)
 	env := &fuzzEnv{fset: pkgs[0].Fset, types: map[string]*types.Package{}, deps: map[string]*packages.Package{}}
 	for _, p := range pkgs {
@@ -397,8 +412,8 @@ func TestFuzzHarness(t *testing.T) {
 	env := getFuzzEnv(t)
 	st, diags := env.check(t, fuzzSeeds()[0])
 	if st.CallSites < 15 || st.Resolved < 10 || diags == 0 {
-		t.Fatalf("the fuzz sources are not analyzed: %d call sites, %d resolved, %d diagnostics, skipped %v",
-			st.CallSites, st.Resolved, diags, st.Skipped)
+		t.Fatalf("the fuzz sources are not analyzed: %d call sites, %d resolved, %d diagnostics (%d findings, %d suppressed), skipped %v",
+			st.CallSites, st.Resolved, diags, st.Findings, st.Suppressed, st.Skipped)
 	}
 	t.Logf("%d call sites, %d resolved, %d diagnostics, skipped %v, unmapped %v", st.CallSites, st.Resolved, diags, st.Skipped, st.Unmapped)
 }
