@@ -464,12 +464,13 @@ func variants(lists [][]string, f func([]string) built) ([]built, string) {
 	return out, ""
 }
 
-// extend applies f to every combination of a statement and a variant.
-func extend(base []built, lists [][]string, f func(built, []string) built) ([]built, string) {
+// extend applies f to every combination of a statement (a built, a
+// bunQuery) and a variant.
+func extend[T any](base []T, lists [][]string, f func(T, []string) T) ([]T, string) {
 	if len(base)*len(lists) > maxTexts {
 		return nil, skipTooManyTexts
 	}
-	out := make([]built, 0, len(base)*len(lists))
+	out := make([]T, 0, len(base)*len(lists))
 	for _, b := range base {
 		for _, l := range lists {
 			out = append(out, f(b, l))

@@ -501,7 +501,7 @@ func (r *resolver) bunApply(base []bunQuery, op bunOp, call *ast.CallExpr, depth
 		if why != "" {
 			return nil, why
 		}
-		return bunExtend(base, lists, func(q bunQuery, l []string) bunQuery {
+		return extend(base, lists, func(q bunQuery, l []string) bunQuery {
 			if op == bunTable {
 				q.table = strings.Join(l, ", ")
 			} else {
@@ -529,7 +529,7 @@ func (r *resolver) bunApply(base []bunQuery, op bunOp, call *ast.CallExpr, depth
 	if len(texts) > maxTexts {
 		return nil, skipTooManyTexts
 	}
-	return bunExtend(base, one(texts), func(q bunQuery, l []string) bunQuery {
+	return extend(base, one(texts), func(q bunQuery, l []string) bunQuery {
 		switch op {
 		case bunColumnExpr:
 			q.cols = append(append([]string(nil), q.cols...), l[0])
@@ -656,19 +656,6 @@ func bunTyped(t types.Type) bool {
 	}
 	p := n.Obj().Pkg().Path()
 	return p == bunPkg || strings.HasPrefix(p, bunPkg+"/") || p == gopgPkg || strings.HasPrefix(p, gopgPkg+"/")
-}
-
-func bunExtend(base []bunQuery, lists [][]string, f func(bunQuery, []string) bunQuery) ([]bunQuery, string) {
-	if len(base)*len(lists) > maxTexts {
-		return nil, skipTooManyTexts
-	}
-	out := make([]bunQuery, 0, len(base)*len(lists))
-	for _, b := range base {
-		for _, l := range lists {
-			out = append(out, f(b, l))
-		}
-	}
-	return out, ""
 }
 
 // bunModelType returns the named struct a model stands for: &T, &[]T or
