@@ -44,7 +44,7 @@ func (d *driverFlags) register(fs *flag.FlagSet) {
 	fs.BoolVar(&d.suggest, "suggest", false,
 		"print, for each god struct, the command model, query model and stored-only SELECT as Go and SQL; ignored under go vet")
 	fs.BoolVar(&d.incremental, incrementalFlag, false,
-		"analyze through go vet with cqrslint as its vettool, so that the build cache keeps each package's results and a later run re-analyzes only what changed; with -format, -baseline, -write-baseline (under go vet: print each package's findings as a JSON record for this mode)")
+		"analyze through go vet with cqrslint as its vettool, so that the build cache keeps each package's results and a later run re-analyzes only what changed; with -format, -baseline, -write-baseline, -stats (under go vet: print each package's findings as a JSON record for this mode)")
 }
 
 // checkerFlags lists the flags singlechecker.Main registers (x/tools
