@@ -22,7 +22,6 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
-	"regexp"
 	"strings"
 
 	"golang.org/x/tools/go/ast/edge"
@@ -797,9 +796,28 @@ func bunQuote(s string) string {
 
 func isIdentStart(c byte) bool { return c == '_' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
-// bunMarkers are the placeholders bun replaces with names from the
-// model: ?TableAlias, ?TableName, ?TableColumns, ?Columns, ?PKs.
-var bunMarkers = regexp.MustCompile(`\?[A-Za-z_]\w*`)
+// replaceMarkers returns s with each of bun's named placeholders
+// (?TableAlias, ?TableName, ?TableColumns, ?Columns, ?PKs) replaced by
+// what f gives for it, in one pass.
+func replaceMarkers(s string, f func(marker string) string) string {
+	if !strings.Contains(s, "?") {
+		return s
+	}
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] != '?' || i+1 == len(s) || !isIdentStart(s[i+1]) {
+			b.WriteByte(s[i])
+			continue
+		}
+		j := i + 2
+		for j < len(s) && isIdentByte(s[j]) {
+			j++
+		}
+		b.WriteString(f(s[i:j]))
+		i = j - 1
+	}
+	return b.String()
+}
 
 // text renders the statement, or says why it cannot be.
 func (q bunQuery) text(info *types.Info) (string, string) {
@@ -810,12 +828,8 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 		if model = bunModelType(info.TypeOf(q.model)); model == nil {
 			return "", skipBunModel
 		}
-		mode := q.mode
-		if mode == 0 {
-			mode = scanBun
-		}
-		_, fields = structFields(model, mode)
-		name = bunTableOf(model, mode)
+		_, fields = structFields(model, q.mode)
+		name = bunTableOf(model, q.mode)
 	}
 	// The model's columns that bun selects and writes, and its keys.
 	var cols, pks, nonPK []string
@@ -848,7 +862,7 @@ func (q bunQuery) text(info *types.Info) (string, string) {
 	}
 	bad := false
 	expand := func(s string) string {
-		return bunMarkers.ReplaceAllStringFunc(s, func(m string) string {
+		return replaceMarkers(s, func(m string) string {
 			switch {
 			case m == "?TableAlias" && model != nil:
 				return alias
