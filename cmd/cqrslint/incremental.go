@@ -69,39 +69,47 @@ func recordingAnalyzer(a *analysis.Analyzer, id string, out func() io.Writer) *a
 		if err != nil {
 			return res, err
 		}
+		// A package with SQL, a finding or a suppression writes its
+		// counts for -stats, findings or not.
 		var stats *analyzer.Stats
 		if st, ok := res.(*analyzer.Stats); ok && (st.CallSites > 0 || st.Findings > 0 || st.Suppressed > 0) {
 			c := *st
 			c.Details = nil
 			stats = &c
 		}
-		if len(diags) == 0 {
-			if stats == nil {
-				return res, nil
-			}
-			rec := vetRecord{Cqrslint: vetRecordVersion, ID: id, Path: pass.Pkg.Path(), Stats: stats}
-			return res, json.NewEncoder(out()).Encode(rec)
+		if len(diags) == 0 && stats == nil {
+			return res, nil
 		}
-		fs := newFindings(pkgInfo{ID: id, Path: pass.Pkg.Path(), Fset: pass.Fset, Files: pass.Files}, a.Name, diags)
-		attachDetails(fs, res, pass.Fset)
-		own := map[string]bool{}
-		for _, f := range pass.Files {
-			own[pass.Fset.File(f.FileStart).Name()] = true
+		rec := vetRecord{Cqrslint: vetRecordVersion, ID: id, Path: pass.Pkg.Path(), Stats: stats}
+		if len(diags) > 0 {
+			rec.Findings = recordFindings(pass, id, a.Name, diags, res)
 		}
-		fixImportedColumns(fs, own)
-		for i := range fs {
-			if d := fs[i].Detail; d != nil {
-				// Positions of this process's file set mean nothing
-				// to the driver; the finding's own are resolved.
-				c := *d
-				c.Pos, c.End, c.Scan, c.WritePos = 0, 0, 0, 0
-				fs[i].Detail = &c
-			}
-		}
-		rec := vetRecord{Cqrslint: vetRecordVersion, ID: id, Path: pass.Pkg.Path(), Findings: fs, Stats: stats}
 		return res, json.NewEncoder(out()).Encode(rec)
 	}
 	return &r
+}
+
+// recordFindings turns a package's diagnostics into the findings its
+// record carries: details attached, positions resolved, and those in
+// other packages' files put on the name declared on their line.
+func recordFindings(pass *analysis.Pass, id, name string, diags []analysis.Diagnostic, res any) []finding {
+	fs := newFindings(pkgInfo{ID: id, Path: pass.Pkg.Path(), Fset: pass.Fset, Files: pass.Files}, name, diags)
+	attachDetails(fs, res, pass.Fset)
+	own := map[string]bool{}
+	for _, f := range pass.Files {
+		own[pass.Fset.File(f.FileStart).Name()] = true
+	}
+	fixImportedColumns(fs, own)
+	for i := range fs {
+		if d := fs[i].Detail; d != nil {
+			// Positions of this process's file set mean nothing to the
+			// driver; the finding's own are resolved.
+			c := *d
+			c.Pos, c.End, c.Scan, c.WritePos = 0, 0, 0, 0
+			fs[i].Detail = &c
+		}
+	}
+	return fs
 }
 
 // fixImportedColumns gives the positions in other packages' files the
