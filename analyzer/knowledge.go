@@ -456,6 +456,26 @@ var dbPackages = []string{
 	"github.com/jmoiron/sqlx",
 }
 
+// libraryModules are the modules of the database packages and of the SQL
+// libraries cqrslint knows by name (the tables above, modelled or counted
+// as not modelled), and the driver lib/pq, by module path. Their code sends
+// SQL on its callers' behalf: what their functions do is what the tables
+// say, and they hold no application's structs. The analyzer does not
+// analyze their packages (libraryPackage), so that go vet and a driver pay
+// nothing for them: pgx's pgtype alone is 18,000 lines that import
+// database/sql. database/sql itself is the standard library's one.
+var libraryModules = []string{
+	"github.com/jackc/pgx", "github.com/jackc/pgconn", "github.com/jackc/pgtype",
+	"github.com/jmoiron/sqlx", "github.com/lib/pq",
+	"github.com/georgysavva/scany",
+	"github.com/uptrace/bun", "github.com/go-pg/pg",
+	squirrel, "github.com/huandu/go-sqlbuilder",
+	"github.com/knadh/goyesql", "github.com/nleof/goyesql", "github.com/qustavo/dotsql", "github.com/gchaincl/dotsql",
+	"gorm.io/gorm", "github.com/jinzhu/gorm", "entgo.io/ent", "xorm.io/xorm", "github.com/go-xorm/xorm",
+	"github.com/doug-martin/goqu", "github.com/volatiletech/sqlboiler", "github.com/stephenafamo/bob",
+	"github.com/go-jet/jet", "github.com/gocraft/dbr",
+}
+
 // builderOp says what a query-builder call does to the statement it
 // builds (builders.go).
 type builderOp int

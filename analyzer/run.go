@@ -6,6 +6,7 @@ import (
 	"go/types"
 	"path/filepath"
 	"strconv"
+	"strings"
 
 	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
 	"golang.org/x/tools/go/analysis"
@@ -58,9 +59,11 @@ type parsed struct {
 func run(pass *analysis.Pass, o *Options) (any, error) {
 	stats := &Stats{}
 	sup := readDirectives(pass, o, stats)
-	if !importsDatabase(pass.Pkg) {
+	if !importsDatabase(pass.Pkg) || libraryPackage(pass.Pkg.Path()) {
+		// No SQL can be sent from here, or only a library's on its
+		// callers' behalf, which the tables describe (libraryModules).
 		sup.reportUnused(pass, o, stats)
-		return stats, nil // no SQL can be sent from here
+		return stats, nil
 	}
 	// The inspector is built here, after the check above, rather than
 	// required from inspect.Analyzer: with facts, drivers run the analyzer
@@ -108,6 +111,12 @@ func run(pass *analysis.Pass, o *Options) (any, error) {
 // own driver does).
 func DatabasePackages() []string { return append([]string(nil), dbPackages...) }
 
+// LibraryPackage reports whether path is a package of the database
+// libraries the analyzer knows as data (database/sql, pgx, sqlx, bun, ...):
+// it neither reports nor exports facts there, so a driver may load such a
+// dependency from export data even though it imports a database package.
+func LibraryPackage(path string) bool { return libraryPackage(path) }
+
 // importsDatabase reports whether pkg imports, directly or not, a package
 // through which SQL is sent.
 func importsDatabase(pkg *types.Package) bool {
@@ -127,6 +136,9 @@ func importsDatabase(pkg *types.Package) bool {
 			if p.Path() == d {
 				return true
 			}
+		}
+		if libraryPackage(p.Path()) {
+			return true // its export data may not list the database package it wraps
 		}
 		for _, imp := range p.Imports() {
 			if walk(imp) {
@@ -276,4 +288,18 @@ func (st *state) declOf(fn *types.Func) *ast.FuncDecl {
 		}
 	}
 	return st.decls[fn]
+}
+
+// libraryPackage reports whether path is database/sql or a package of one
+// of libraryModules.
+func libraryPackage(path string) bool {
+	if path == "database/sql" {
+		return true
+	}
+	for _, m := range libraryModules {
+		if path == m || strings.HasPrefix(path, m+"/") {
+			return true
+		}
+	}
+	return false
 }

@@ -87,6 +87,9 @@ type command struct {
 	// factSources are the packages the analyzer's facts can come from
 	// (load.go); nil: any package.
 	factSources []string
+	// library reports the packages where the analyzer neither reports nor
+	// exports facts although they reach a fact source (load.go); nil: none.
+	library func(path string) bool
 	// vetRecords is set by run for go vet's .cfg file with -incremental:
 	// the analyzer given to singlechecker writes records
 	// (incremental.go).

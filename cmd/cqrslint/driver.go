@@ -188,6 +188,7 @@ func (c *command) analyze(a *analysis.Analyzer, cfg driverConfig) (findings []fi
 		tests:       cfg.tests,
 		facts:       needFacts(a),
 		factSources: c.factSources,
+		library:     c.library,
 	})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "%s: %v\n", a.Name, err)

@@ -30,6 +30,11 @@ type loadConfig struct {
 	// from: only a package that imports one of them, directly or not, can
 	// export a fact. Nil means any package can.
 	factSources []string
+	// library, when set, reports the packages that reach a fact source
+	// but where the analyzer neither reports nor exports facts (the
+	// database libraries themselves): as dependencies, they come from
+	// export data too.
+	library func(path string) bool
 }
 
 // loadPackages loads the packages matching cfg.patterns, ready for
@@ -43,8 +48,10 @@ type loadConfig struct {
 // (directly or not) are type-checked from source and analyzed; every other
 // dependency, typically the standard library and most modules, comes
 // from export data and is left out of the analysis graph: the analyzer
-// could neither report nor export anything there. Without factSources,
-// every dependency is loaded from source.
+// could neither report nor export anything there. So do the dependencies
+// cfg.library names, such as pgx's 18,000-line pgtype, which imports
+// database/sql. Without factSources, every dependency is loaded from
+// source.
 //
 // all lists every package loaded, roots and dependencies, for their errors.
 func loadPackages(cfg loadConfig) (roots, all []*packages.Package, err error) {
@@ -79,7 +86,8 @@ func loadPackages(cfg loadConfig) (roots, all []*packages.Package, err error) {
 		// A package without export data failed to compile: it is
 		// type-checked from source, which reports why.
 		noExport := n.pkg.ExportFile == "" && n.pkg.PkgPath != "unsafe"
-		n.source = n.root || noExport || n.reaches(cfg.factSources)
+		library := cfg.library != nil && cfg.library(n.pkg.PkgPath)
+		n.source = n.root || noExport || (n.reaches(cfg.factSources) && !library)
 	}
 	l.run()
 

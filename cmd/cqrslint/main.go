@@ -45,6 +45,7 @@ func main() {
 		version:     v.Version,
 		versionText: v.String(),
 		factSources: analyzer.DatabasePackages(),
+		library:     analyzer.LibraryPackage,
 	}
 	code, delegate := c.run(os.Args[1:])
 	if !delegate {
