@@ -96,7 +96,7 @@ func builderOf(info *types.Info, call *ast.CallExpr) (builderOp, *types.Func) {
 		return 0, nil
 	}
 	fn = fn.Origin()
-	return builderOps[fn.FullName()], fn
+	return builderOps()[fn.FullName()], fn
 }
 
 // rendersText reports whether e is a builder's ToSql/MustSql call.
@@ -333,7 +333,7 @@ func (r *resolver) builderCall(call *ast.CallExpr, depth int) ([]built, string) 
 		case opFrom:
 			b.from = t[0]
 		case opJoin:
-			b.joins = append(append([]string(nil), b.joins...), " "+builderJoins[fn.Name()]+" "+t[0])
+			b.joins = append(append([]string(nil), b.joins...), " "+builderJoins()[fn.Name()]+" "+t[0])
 		case opSet:
 			b.sets = append(append([]string(nil), b.sets...), t[0])
 		case opSuffix:
@@ -358,7 +358,7 @@ func (r *resolver) columnExpr(e ast.Expr, depth int) ([]string, string) {
 		return nil, skipBuilderPart
 	}
 	fn, ok := typeutil.Callee(r.info, call).(*types.Func)
-	if !ok || builderExprs[fn.Origin().FullName()] == 0 || len(call.Args) == 0 {
+	if !ok || builderExprs()[fn.Origin().FullName()] == 0 || len(call.Args) == 0 {
 		return nil, skipBuilderPart
 	}
 	if fn.Name() == "Expr" {

@@ -68,7 +68,7 @@ func bunOpOf(info *types.Info, call *ast.CallExpr) bunOp {
 	if !ok {
 		return 0
 	}
-	return bunOps[fn.Origin().FullName()]
+	return bunOps()[fn.Origin().FullName()]
 }
 
 // bunTexts returns the texts the bun query run by site s may hold, and

@@ -118,7 +118,7 @@ func (c *callSite) writes() *sqlinfo.Statement {
 // matchCall returns the API entry for a call to fn, if fn sends SQL.
 func (st *state) matchCall(fn *types.Func) (apiEntry, bool) {
 	fn = fn.Origin()
-	if e, ok := sqlCalls[fn.FullName()]; ok {
+	if e, ok := sqlCalls()[fn.FullName()]; ok {
 		return e, true
 	}
 	if w, ok := st.wrappers[fn]; ok {
@@ -158,7 +158,7 @@ func matchShape(fn *types.Func) (apiEntry, bool) {
 	}
 	switch {
 	case params.Len() == first+2 && isString(params.At(first).Type()):
-		kind, ok := resultKinds[typeKey(results.At(0).Type())]
+		kind, ok := resultKinds()[typeKey(results.At(0).Type())]
 		if !ok {
 			return apiEntry{}, false
 		}
@@ -184,7 +184,7 @@ func isCopyFrom(sig *types.Signature) bool {
 		return false
 	}
 	id, src := typeKey(p.At(1).Type()), typeKey(p.At(3).Type())
-	return copyFromTypes[id] && copyFromTypes[src]
+	return copyFromTypes()[id] && copyFromTypes()[src]
 }
 
 // findCallSites finds every SQL call site of the package, learning the

@@ -10,6 +10,7 @@ import (
 	"go/types"
 	"strconv"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/types/typeutil"
 )
@@ -20,21 +21,25 @@ const skipCopyTarget = "copy target not constant (table or columns)"
 // copyFromSources are pgx's row sources whose values can be read:
 // CopyFromRows([][]any{{...}}) and CopyFromSlice(n, func(i int) ([]any,
 // error) { return []any{...}, nil }).
-var copyFromSources = map[string]bool{
-	"github.com/jackc/pgx/v5.CopyFromRows":  true,
-	"github.com/jackc/pgx/v5.CopyFromSlice": true,
-	"github.com/jackc/pgx/v4.CopyFromRows":  true,
-	"github.com/jackc/pgx/v4.CopyFromSlice": true,
-}
+var copyFromSources = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"github.com/jackc/pgx/v5.CopyFromRows":  true,
+		"github.com/jackc/pgx/v5.CopyFromSlice": true,
+		"github.com/jackc/pgx/v4.CopyFromRows":  true,
+		"github.com/jackc/pgx/v4.CopyFromSlice": true,
+	}
+})
 
 // copyFromTypes are the parameter types of pgx's CopyFrom, by which an
 // interface method (sqlc's DBTX) is recognised as one.
-var copyFromTypes = map[string]bool{
-	"github.com/jackc/pgx/v5.Identifier":     true,
-	"github.com/jackc/pgx/v5.CopyFromSource": true,
-	"github.com/jackc/pgx/v4.Identifier":     true,
-	"github.com/jackc/pgx/v4.CopyFromSource": true,
-}
+var copyFromTypes = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"github.com/jackc/pgx/v5.Identifier":     true,
+		"github.com/jackc/pgx/v5.CopyFromSource": true,
+		"github.com/jackc/pgx/v4.Identifier":     true,
+		"github.com/jackc/pgx/v4.CopyFromSource": true,
+	}
+})
 
 // copyText renders a CopyFrom call as "INSERT INTO "t" ("a", "b") VALUES
 // ($1, $2)", or says why it cannot: the table and the column names must
@@ -139,7 +144,7 @@ func copyValues(info *types.Info, call *ast.CallExpr) []ast.Expr {
 		return nil
 	}
 	fn, ok := typeutil.Callee(info, src).(*types.Func)
-	if !ok || !copyFromSources[fn.FullName()] {
+	if !ok || !copyFromSources()[fn.FullName()] {
 		return nil
 	}
 	switch fn.Name() {

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"regexp"
 	"strings"
+	"sync"
 
 	"github.com/cqrslint/cqrslint/analyzer/internal/sqlinfo"
 	"golang.org/x/tools/go/ast/edge"
@@ -92,10 +93,10 @@ func (st *state) findSinks(s *callSite) ([]sink, string) {
 		if fn == nil {
 			return nil, ""
 		}
-		if mode, ok := scanMethods[fn.FullName()]; ok {
+		if mode, ok := scanMethods()[fn.FullName()]; ok {
 			return []sink{st.scanSink(outer, mode)}, ""
 		}
-		if batchRowCallbacks[fn.FullName()] && len(outer.Args) == 1 {
+		if batchRowCallbacks()[fn.FullName()] && len(outer.Args) == 1 {
 			if lit, ok := outer.Args[0].(*ast.FuncLit); ok {
 				if p := firstParam(lit, info); p != nil {
 					return st.sinksOfVar(p, 0)
@@ -170,7 +171,7 @@ func (st *state) bunSinks(s *callSite) ([]sink, string) {
 		dests = call.Args[first:]
 	}
 	if len(dests) == 0 {
-		if name := bunOpName(st.pass.TypesInfo, call); s.model == nil || !modelScanners[name] {
+		if name := bunOpName(st.pass.TypesInfo, call); s.model == nil || !modelScanners()[name] {
 			return nil, "" // Exec, Count, Exists: nothing scanned into the model
 		}
 		dests = []ast.Expr{s.model}
@@ -260,7 +261,7 @@ func (st *state) sinksOfVar(v *types.Var, depth int) ([]sink, string) {
 			if fn == nil {
 				continue
 			}
-			if mode, ok := scanMethods[fn.FullName()]; ok {
+			if mode, ok := scanMethods()[fn.FullName()]; ok {
 				out = append(out, st.scanSink(call, mode))
 			}
 		case edge.CallExpr_Args: // pgx.CollectRows(rows, pgx.RowToStructByName[T]), scanUser(row)
@@ -271,14 +272,14 @@ func (st *state) sinksOfVar(v *types.Var, depth int) ([]sink, string) {
 			}
 			name := fn.Origin().FullName()
 			switch {
-			case cur.ParentEdgeIndex() == 0 && len(call.Args) >= 2 && rowCollectors[name]:
+			case cur.ParentEdgeIndex() == 0 && len(call.Args) >= 2 && rowCollectors()[name]:
 				if k, ok := rowFuncSink(call.Args[1], info); ok {
 					k.pos = call.Pos()
 					out = append(out, k)
 				}
-			case rowsScanners[name].rows == cur.ParentEdgeIndex() && rowsScanners[name].mode != 0 && !call.Ellipsis.IsValid():
+			case rowsScanners()[name].rows == cur.ParentEdgeIndex() && rowsScanners()[name].mode != 0 && !call.Ellipsis.IsValid():
 				// pgxscan.ScanAll(&out, rows)
-				rs := rowsScanners[name]
+				rs := rowsScanners()[name]
 				if rs.dest < len(call.Args) {
 					if k, ok := st.destSink(call.Args[rs.dest], rs.all, rs.mode, call.Pos()); ok {
 						out = append(out, k)
@@ -356,7 +357,7 @@ func rowFuncSink(e ast.Expr, info *types.Info) (sink, bool) {
 	if !ok {
 		return sink{}, false
 	}
-	mode, ok := rowFuncs[fn.Origin().FullName()]
+	mode, ok := rowFuncs()[fn.Origin().FullName()]
 	if !ok {
 		return sink{}, false
 	}
@@ -821,14 +822,14 @@ func calleeIdent(fun ast.Expr) *ast.Ident {
 // each become "${1}_${2}", then the name is lower-cased. These are
 // scany's own expressions, so that names map exactly as it maps them.
 var (
-	snakeFirstCap = regexp.MustCompile("(.)([A-Z][a-z]+)")
-	snakeAllCap   = regexp.MustCompile("([a-z0-9])([A-Z])")
+	snakeFirstCap = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("(.)([A-Z][a-z]+)") })
+	snakeAllCap   = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile("([a-z0-9])([A-Z])") })
 )
 
 // snakeCase maps a field name to its column as scany's default API does:
 // BookCount → book_count, UserID → user_id, ID → id.
 func snakeCase(name string) string {
-	s := snakeFirstCap.ReplaceAllString(name, "${1}_${2}")
-	s = snakeAllCap.ReplaceAllString(s, "${1}_${2}")
+	s := snakeFirstCap().ReplaceAllString(name, "${1}_${2}")
+	s = snakeAllCap().ReplaceAllString(s, "${1}_${2}")
 	return strings.ToLower(s)
 }

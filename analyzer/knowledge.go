@@ -1,5 +1,7 @@
 package analyzer
 
+import "sync"
+
 // This file is the analyzer's knowledge of database APIs, kept as data
 // apart from the logic that uses it. Keys are types.Func.FullName().
 
@@ -65,7 +67,7 @@ func positional(kind callKind, sql int) apiEntry {
 
 // sqlCalls maps the full name of a database method or function to where
 // its SQL and arguments are.
-var sqlCalls = func() map[string]apiEntry {
+var sqlCalls = sync.OnceValue(func() map[string]apiEntry {
 	m := map[string]apiEntry{}
 	add := func(recvs []string, method string, e apiEntry) {
 		for _, r := range recvs {
@@ -260,7 +262,7 @@ var sqlCalls = func() map[string]apiEntry {
 		add([]string{"*" + bunPkg + "." + recv}, "Exec", bunRun(kindExec))
 	}
 	return m
-}()
+})
 
 // namedQueryTag is the struct tag key that names a field's query in
 // named-query files: goyesql's ScanToStruct fills a field tagged
@@ -271,51 +273,61 @@ const namedQueryTag = "query"
 // namedQueryLoaders parse named-query text (argument 0) in the program:
 // when that argument is text cqrslint can read (an embedded file), its
 // blocks join the pass's named queries.
-var namedQueryLoaders = map[string]bool{
-	"github.com/knadh/goyesql/v2.ParseBytes":     true,
-	"github.com/knadh/goyesql/v2.MustParseBytes": true,
-	"github.com/knadh/goyesql.ParseBytes":        true,
-	"github.com/knadh/goyesql.MustParseBytes":    true,
-	"github.com/nleof/goyesql.ParseBytes":        true,
-	"github.com/nleof/goyesql.MustParseBytes":    true,
-	"github.com/qustavo/dotsql.LoadFromString":   true,
-	"github.com/gchaincl/dotsql.LoadFromString":  true,
-}
+var namedQueryLoaders = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"github.com/knadh/goyesql/v2.ParseBytes":     true,
+		"github.com/knadh/goyesql/v2.MustParseBytes": true,
+		"github.com/knadh/goyesql.ParseBytes":        true,
+		"github.com/knadh/goyesql.MustParseBytes":    true,
+		"github.com/nleof/goyesql.ParseBytes":        true,
+		"github.com/nleof/goyesql.MustParseBytes":    true,
+		"github.com/qustavo/dotsql.LoadFromString":   true,
+		"github.com/gchaincl/dotsql.LoadFromString":  true,
+	}
+})
 
 // embedReaders read a file of an embed.FS by a name: the method's
 // receiver, or io/fs.ReadFile's argument 0, is the file system; the
 // name is the last argument.
-var embedReaders = map[string]bool{
-	"(embed.FS).ReadFile": true,
-	"io/fs.ReadFile":      true,
-}
+var embedReaders = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"(embed.FS).ReadFile": true,
+		"io/fs.ReadFile":      true,
+	}
+})
 
 // textReplacers are strings.ReplaceAll(s, old, new) and
 // strings.Replace(s, old, new, n): a template marker replaced in query
 // text (partial.go makes an unknown replacement a hole).
-var textReplacers = map[string]bool{
-	"strings.ReplaceAll": true,
-	"strings.Replace":    true,
-}
+var textReplacers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"strings.ReplaceAll": true,
+		"strings.Replace":    true,
+	}
+})
 
 // sqlPassThrough maps functions that return their query argument
 // rewritten but equivalent (bind-variable rebinding) to that argument.
-var sqlPassThrough = map[string]int{
-	"(*github.com/jmoiron/sqlx.DB).Rebind": 0,
-	"(*github.com/jmoiron/sqlx.Tx).Rebind": 0,
-	"github.com/jmoiron/sqlx.Rebind":       1,
-}
+var sqlPassThrough = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		"(*github.com/jmoiron/sqlx.DB).Rebind": 0,
+		"(*github.com/jmoiron/sqlx.Tx).Rebind": 0,
+		"github.com/jmoiron/sqlx.Rebind":       1,
+	}
+})
 
 // stmtPassThrough maps the functions that return a prepared statement
 // for another context (a transaction) to the argument holding it.
-var stmtPassThrough = map[string]int{
-	"(*database/sql.Tx).Stmt":                        0,
-	"(*database/sql.Tx).StmtContext":                 1,
-	"(*github.com/jmoiron/sqlx.Tx).Stmtx":            0,
-	"(*github.com/jmoiron/sqlx.Tx).StmtxContext":     1,
-	"(*github.com/jmoiron/sqlx.Tx).NamedStmt":        0,
-	"(*github.com/jmoiron/sqlx.Tx).NamedStmtContext": 1,
-}
+var stmtPassThrough = sync.OnceValue(func() map[string]int {
+	return map[string]int{
+		"(*database/sql.Tx).Stmt":                        0,
+		"(*database/sql.Tx).StmtContext":                 1,
+		"(*github.com/jmoiron/sqlx.Tx).Stmtx":            0,
+		"(*github.com/jmoiron/sqlx.Tx).StmtxContext":     1,
+		"(*github.com/jmoiron/sqlx.Tx).NamedStmt":        0,
+		"(*github.com/jmoiron/sqlx.Tx).NamedStmtContext": 1,
+	}
+})
 
 // scanyPaths are the module paths of scany's major versions.
 var scanyPaths = []string{"github.com/georgysavva/scany", "github.com/georgysavva/scany/v2"}
@@ -328,7 +340,7 @@ type rowsScanner struct {
 }
 
 // rowsScanners are scany's ScanOne/ScanAll(dst, rows), by full name.
-var rowsScanners = func() map[string]rowsScanner {
+var rowsScanners = sync.OnceValue(func() map[string]rowsScanner {
 	m := map[string]rowsScanner{}
 	for _, base := range scanyPaths {
 		for _, pkg := range []string{"pgxscan", "sqlscan", "dbscan"} {
@@ -340,7 +352,7 @@ var rowsScanners = func() map[string]rowsScanner {
 		}
 	}
 	return m
-}()
+})
 
 // scanMode says how a scan call maps columns to destinations.
 type scanMode int
@@ -361,89 +373,103 @@ const (
 // tagLookups are the methods by which reflection-based code reads a
 // struct tag; called with the constant "db" they mark a helper that maps
 // columns to fields by db tag (reflectscan.go).
-var tagLookups = map[string]bool{
-	"(reflect.StructTag).Get":    true,
-	"(reflect.StructTag).Lookup": true,
-}
+var tagLookups = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"(reflect.StructTag).Get":    true,
+		"(reflect.StructTag).Lookup": true,
+	}
+})
 
 // scanMethods are the methods on a row or rows value that scan the
 // current row; the arguments are the destinations.
-var scanMethods = map[string]scanMode{
-	"(github.com/jackc/pgx/v5.Row).Scan":            scanPositional,
-	"(github.com/jackc/pgx/v5.Rows).Scan":           scanPositional,
-	"(github.com/jackc/pgx/v5.CollectableRow).Scan": scanPositional,
-	"(github.com/jackc/pgx/v4.Row).Scan":            scanPositional,
-	"(github.com/jackc/pgx/v4.Rows).Scan":           scanPositional,
-	"(*database/sql.Row).Scan":                      scanPositional,
-	"(*database/sql.Rows).Scan":                     scanPositional,
-	"(*github.com/jmoiron/sqlx.Row).Scan":           scanPositional,
-	"(*github.com/jmoiron/sqlx.Row).StructScan":     scanSqlxStruct,
-	"(*github.com/jmoiron/sqlx.Rows).StructScan":    scanSqlxStruct,
-	"(" + squirrel + ".RowScanner).Scan":            scanPositional,
-}
+var scanMethods = sync.OnceValue(func() map[string]scanMode {
+	return map[string]scanMode{
+		"(github.com/jackc/pgx/v5.Row).Scan":            scanPositional,
+		"(github.com/jackc/pgx/v5.Rows).Scan":           scanPositional,
+		"(github.com/jackc/pgx/v5.CollectableRow).Scan": scanPositional,
+		"(github.com/jackc/pgx/v4.Row).Scan":            scanPositional,
+		"(github.com/jackc/pgx/v4.Rows).Scan":           scanPositional,
+		"(*database/sql.Row).Scan":                      scanPositional,
+		"(*database/sql.Rows).Scan":                     scanPositional,
+		"(*github.com/jmoiron/sqlx.Row).Scan":           scanPositional,
+		"(*github.com/jmoiron/sqlx.Row).StructScan":     scanSqlxStruct,
+		"(*github.com/jmoiron/sqlx.Rows).StructScan":    scanSqlxStruct,
+		"(" + squirrel + ".RowScanner).Scan":            scanPositional,
+	}
+})
 
 // rowCollectors take a rows value (argument 0) and a row function
 // (argument 1) whose type argument is the destination.
-var rowCollectors = map[string]bool{
-	"github.com/jackc/pgx/v5.CollectRows":          true,
-	"github.com/jackc/pgx/v5.CollectOneRow":        true,
-	"github.com/jackc/pgx/v5.CollectExactlyOneRow": true,
-	"github.com/jackc/pgx/v5.AppendRows":           true,
-}
+var rowCollectors = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"github.com/jackc/pgx/v5.CollectRows":          true,
+		"github.com/jackc/pgx/v5.CollectOneRow":        true,
+		"github.com/jackc/pgx/v5.CollectExactlyOneRow": true,
+		"github.com/jackc/pgx/v5.AppendRows":           true,
+	}
+})
 
 // forEachRow scans into the addresses listed in argument 1.
 const forEachRow = "github.com/jackc/pgx/v5.ForEachRow"
 
 // rowFuncs are the generic pgx row functions whose type argument is the
 // struct a row is scanned into.
-var rowFuncs = map[string]scanMode{
-	"github.com/jackc/pgx/v5.RowToStructByName":          scanByName,
-	"github.com/jackc/pgx/v5.RowToAddrOfStructByName":    scanByName,
-	"github.com/jackc/pgx/v5.RowToStructByNameLax":       scanByNameLax,
-	"github.com/jackc/pgx/v5.RowToAddrOfStructByNameLax": scanByNameLax,
-	"github.com/jackc/pgx/v5.RowToStructByPos":           scanByPos,
-	"github.com/jackc/pgx/v5.RowToAddrOfStructByPos":     scanByPos,
-}
+var rowFuncs = sync.OnceValue(func() map[string]scanMode {
+	return map[string]scanMode{
+		"github.com/jackc/pgx/v5.RowToStructByName":          scanByName,
+		"github.com/jackc/pgx/v5.RowToAddrOfStructByName":    scanByName,
+		"github.com/jackc/pgx/v5.RowToStructByNameLax":       scanByNameLax,
+		"github.com/jackc/pgx/v5.RowToAddrOfStructByNameLax": scanByNameLax,
+		"github.com/jackc/pgx/v5.RowToStructByPos":           scanByPos,
+		"github.com/jackc/pgx/v5.RowToAddrOfStructByPos":     scanByPos,
+	}
+})
 
 // batchRowCallbacks are the QueuedQuery methods whose function argument
 // receives the queued statement's row or rows as its first parameter.
-var batchRowCallbacks = map[string]bool{
-	"(*github.com/jackc/pgx/v5.QueuedQuery).Query":    true,
-	"(*github.com/jackc/pgx/v5.QueuedQuery).QueryRow": true,
-}
+var batchRowCallbacks = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"(*github.com/jackc/pgx/v5.QueuedQuery).Query":    true,
+		"(*github.com/jackc/pgx/v5.QueuedQuery).QueryRow": true,
+	}
+})
 
 // txRunners run their function argument synchronously inside a
 // transaction: what that function writes, the caller writes.
-var txRunners = map[string]bool{
-	"github.com/jackc/pgx/v5.BeginFunc":                   true,
-	"github.com/jackc/pgx/v5.BeginTxFunc":                 true,
-	"(*github.com/jackc/pgx/v4.Conn).BeginFunc":           true,
-	"(*github.com/jackc/pgx/v4.Conn).BeginTxFunc":         true,
-	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginFunc":   true,
-	"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginTxFunc": true,
-	"(*" + bunPkg + ".DB).RunInTx":                        true,
-	"(" + bunPkg + ".Conn).RunInTx":                       true,
-	"(" + bunPkg + ".Tx).RunInTx":                         true,
-	"(" + bunPkg + ".IDB).RunInTx":                        true,
-	"(*" + gopgPkg + ".baseDB).RunInTransaction":          true,
-	"(*" + gopgPkg + ".Tx).RunInTransaction":              true,
-}
+var txRunners = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"github.com/jackc/pgx/v5.BeginFunc":                   true,
+		"github.com/jackc/pgx/v5.BeginTxFunc":                 true,
+		"(*github.com/jackc/pgx/v4.Conn).BeginFunc":           true,
+		"(*github.com/jackc/pgx/v4.Conn).BeginTxFunc":         true,
+		"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginFunc":   true,
+		"(*github.com/jackc/pgx/v4/pgxpool.Pool).BeginTxFunc": true,
+		"(*" + bunPkg + ".DB).RunInTx":                        true,
+		"(" + bunPkg + ".Conn).RunInTx":                       true,
+		"(" + bunPkg + ".Tx).RunInTx":                         true,
+		"(" + bunPkg + ".IDB).RunInTx":                        true,
+		"(*" + gopgPkg + ".baseDB).RunInTransaction":          true,
+		"(*" + gopgPkg + ".Tx).RunInTransaction":              true,
+	}
+})
 
 // resultKinds maps the types a structurally matched query method returns
 // (besides error) to the kind of call it is.
-var resultKinds = map[string]callKind{
-	"github.com/jackc/pgx/v5.Rows":              kindQuery,
-	"github.com/jackc/pgx/v5.Row":               kindQueryRow,
-	"github.com/jackc/pgx/v5/pgconn.CommandTag": kindExec,
-	"github.com/jackc/pgx/v4.Rows":              kindQuery,
-	"github.com/jackc/pgx/v4.Row":               kindQueryRow,
-	"github.com/jackc/pgconn.CommandTag":        kindExec,
-	"*database/sql.Rows":                        kindQuery,
-	"*database/sql.Row":                         kindQueryRow,
-	"database/sql.Result":                       kindExec,
-	"*github.com/jmoiron/sqlx.Rows":             kindQuery,
-	"*github.com/jmoiron/sqlx.Row":              kindQueryRow,
-}
+var resultKinds = sync.OnceValue(func() map[string]callKind {
+	return map[string]callKind{
+		"github.com/jackc/pgx/v5.Rows":              kindQuery,
+		"github.com/jackc/pgx/v5.Row":               kindQueryRow,
+		"github.com/jackc/pgx/v5/pgconn.CommandTag": kindExec,
+		"github.com/jackc/pgx/v4.Rows":              kindQuery,
+		"github.com/jackc/pgx/v4.Row":               kindQueryRow,
+		"github.com/jackc/pgconn.CommandTag":        kindExec,
+		"*database/sql.Rows":                        kindQuery,
+		"*database/sql.Row":                         kindQueryRow,
+		"database/sql.Result":                       kindExec,
+		"*github.com/jmoiron/sqlx.Rows":             kindQuery,
+		"*github.com/jmoiron/sqlx.Row":              kindQueryRow,
+	}
+})
 
 // dbPackages are the packages through which any SQL call must pass: a
 // package that imports none of them, even indirectly, has no call sites.
@@ -503,7 +529,7 @@ const squirrel = "github.com/Masterminds/squirrel"
 // builderOps maps query-builder functions and methods to what they do.
 // Methods missing here (SetMap, FromSelect, Prefix, ...) make a builder's
 // text unknown: its call sites are skipped with a reason.
-var builderOps = func() map[string]builderOp {
+var builderOps = sync.OnceValue(func() map[string]builderOp {
 	m := map[string]builderOp{
 		squirrel + ".Select": opSelect,
 		squirrel + ".Insert": opInsert,
@@ -533,7 +559,7 @@ var builderOps = func() map[string]builderOp {
 	method("SelectBuilder", "Column", opColumn)
 	method("SelectBuilder", "From", opFrom)
 	method("SelectBuilder", "Distinct", opDistinct)
-	for name := range builderJoins {
+	for name := range builderJoins() {
 		method("SelectBuilder", name, opJoin)
 	}
 	method("InsertBuilder", "Into", opFrom)
@@ -547,7 +573,7 @@ var builderOps = func() map[string]builderOp {
 	method("UpdateBuilder", "Set", opSet)
 	method("DeleteBuilder", "From", opFrom)
 	return m
-}()
+})
 
 // sqlbuilder is the import path of huandu/go-sqlbuilder.
 const sqlbuilder = "github.com/huandu/go-sqlbuilder"
@@ -555,27 +581,29 @@ const sqlbuilder = "github.com/huandu/go-sqlbuilder"
 // mutableNew maps go-sqlbuilder's constructors to the statement they
 // start (sqlbuilder.go); those that also take columns or tables are in
 // mutableOps too.
-var mutableNew = map[string]builderOp{
-	sqlbuilder + ".NewSelectBuilder":               opSelect,
-	"(" + sqlbuilder + ".Flavor).NewSelectBuilder": opSelect,
-	sqlbuilder + ".Select":                         opSelect,
-	sqlbuilder + ".NewUpdateBuilder":               opUpdate,
-	"(" + sqlbuilder + ".Flavor).NewUpdateBuilder": opUpdate,
-	sqlbuilder + ".Update":                         opUpdate,
-	sqlbuilder + ".NewDeleteBuilder":               opDelete,
-	"(" + sqlbuilder + ".Flavor).NewDeleteBuilder": opDelete,
-	sqlbuilder + ".DeleteFrom":                     opDelete,
-	sqlbuilder + ".NewInsertBuilder":               opInsert,
-	"(" + sqlbuilder + ".Flavor).NewInsertBuilder": opInsert,
-	sqlbuilder + ".InsertInto":                     opInsert,
-}
+var mutableNew = sync.OnceValue(func() map[string]builderOp {
+	return map[string]builderOp{
+		sqlbuilder + ".NewSelectBuilder":               opSelect,
+		"(" + sqlbuilder + ".Flavor).NewSelectBuilder": opSelect,
+		sqlbuilder + ".Select":                         opSelect,
+		sqlbuilder + ".NewUpdateBuilder":               opUpdate,
+		"(" + sqlbuilder + ".Flavor).NewUpdateBuilder": opUpdate,
+		sqlbuilder + ".Update":                         opUpdate,
+		sqlbuilder + ".NewDeleteBuilder":               opDelete,
+		"(" + sqlbuilder + ".Flavor).NewDeleteBuilder": opDelete,
+		sqlbuilder + ".DeleteFrom":                     opDelete,
+		sqlbuilder + ".NewInsertBuilder":               opInsert,
+		"(" + sqlbuilder + ".Flavor).NewInsertBuilder": opInsert,
+		sqlbuilder + ".InsertInto":                     opInsert,
+	}
+})
 
 // mutableOps maps go-sqlbuilder functions and methods to what they do to
 // the builder they change in place. Methods returning a string
 // (sb.Equal, sb.As, ub.Assign) make expressions and change nothing;
 // other methods missing here (With, SQL on a select, ...) make the
 // builder's text unknown.
-var mutableOps = func() map[string]builderOp {
+var mutableOps = sync.OnceValue(func() map[string]builderOp {
 	m := map[string]builderOp{
 		sqlbuilder + ".Select":     opSelect,
 		sqlbuilder + ".Update":     opUpdate,
@@ -614,36 +642,40 @@ var mutableOps = func() map[string]builderOp {
 		method(recv, "SQL", opSuffix)
 	}
 	return m
-}()
+})
 
 // mutableAssigns are the UpdateBuilder methods whose first argument is
 // the column an assignment writes.
-var mutableAssigns = func() map[string]bool {
+var mutableAssigns = sync.OnceValue(func() map[string]bool {
 	m := map[string]bool{}
 	for _, name := range []string{"Assign", "Incr", "Decr", "Add", "Sub", "Mul", "Div"} {
 		m["(*"+sqlbuilder+".UpdateBuilder)."+name] = true
 	}
 	return m
-}()
+})
 
 // mutableAs is the SelectBuilder method that renders "name AS alias".
 const mutableAs = "(*" + sqlbuilder + ".SelectBuilder).As"
 
 // builderJoins maps the join methods of a select builder to their SQL.
-var builderJoins = map[string]string{
-	"Join":      "JOIN",
-	"LeftJoin":  "LEFT JOIN",
-	"RightJoin": "RIGHT JOIN",
-	"InnerJoin": "INNER JOIN",
-	"CrossJoin": "CROSS JOIN",
-}
+var builderJoins = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"Join":      "JOIN",
+		"LeftJoin":  "LEFT JOIN",
+		"RightJoin": "RIGHT JOIN",
+		"InnerJoin": "INNER JOIN",
+		"CrossJoin": "CROSS JOIN",
+	}
+})
 
 // builderExprs are the functions that make a select-list expression
 // from text: sq.Expr("count(*)"), sq.Alias(expr, "n").
-var builderExprs = map[string]builderOp{
-	squirrel + ".Expr":  opColumn,
-	squirrel + ".Alias": opColumn,
-}
+var builderExprs = sync.OnceValue(func() map[string]builderOp {
+	return map[string]builderOp{
+		squirrel + ".Expr":  opColumn,
+		squirrel + ".Alias": opColumn,
+	}
+})
 
 // unmodelledLibs are SQL libraries whose calls cqrslint does not read,
 // by import path prefix. A call into one of them that sends a statement
@@ -667,31 +699,37 @@ var unmodelledLibs = []struct{ prefix, name string }{
 
 // bunSchemaQueries are bun's schema-changing queries: counted as not
 // modelled under their own name, as they send no data a struct receives.
-var bunSchemaQueries = map[string]bool{
-	"CreateTableQuery": true, "DropTableQuery": true, "TruncateTableQuery": true,
-	"CreateIndexQuery": true, "DropIndexQuery": true, "AddColumnQuery": true, "DropColumnQuery": true,
-}
+var bunSchemaQueries = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"CreateTableQuery": true, "DropTableQuery": true, "TruncateTableQuery": true,
+		"CreateIndexQuery": true, "DropIndexQuery": true, "AddColumnQuery": true, "DropColumnQuery": true,
+	}
+})
 
 // unmodelledSends are the function and method names that send a
 // statement in the unmodelled libraries, when the function also returns
 // an error (builder methods of the same name, such as goqu's Select, do
 // not). gormFinishers are gorm's, which return *gorm.DB instead.
-var unmodelledSends = map[string]bool{
-	"Exec": true, "ExecContext": true, "ExecOne": true, "ExecX": true,
-	"Query": true, "QueryContext": true, "QueryOne": true, "QueryRow": true, "QueryRowContext": true,
-	"QueryRowx": true, "Queryx": true, "Get": true, "GetContext": true, "ScanOne": true, "ScanAll": true,
-	"Select": true, "SelectContext": true, "SelectAndCount": true, "SelectOrInsert": true,
-	"Insert": true, "Update": true, "Delete": true, "ForceDelete": true, "Upsert": true,
-	"Scan": true, "ScanAndCount": true, "ScanStruct": true, "ScanStructs": true, "ScanVal": true, "ScanVals": true,
-	"Count": true, "Exists": true, "First": true, "Find": true, "Take": true, "Last": true, "Create": true, "Save": true,
-	"Pluck": true, "All": true, "One": true, "Only": true, "Load": true, "Iterate": true, "ForEach": true,
-}
+var unmodelledSends = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"Exec": true, "ExecContext": true, "ExecOne": true, "ExecX": true,
+		"Query": true, "QueryContext": true, "QueryOne": true, "QueryRow": true, "QueryRowContext": true,
+		"QueryRowx": true, "Queryx": true, "Get": true, "GetContext": true, "ScanOne": true, "ScanAll": true,
+		"Select": true, "SelectContext": true, "SelectAndCount": true, "SelectOrInsert": true,
+		"Insert": true, "Update": true, "Delete": true, "ForceDelete": true, "Upsert": true,
+		"Scan": true, "ScanAndCount": true, "ScanStruct": true, "ScanStructs": true, "ScanVal": true, "ScanVals": true,
+		"Count": true, "Exists": true, "First": true, "Find": true, "Take": true, "Last": true, "Create": true, "Save": true,
+		"Pluck": true, "All": true, "One": true, "Only": true, "Load": true, "Iterate": true, "ForEach": true,
+	}
+})
 
-var gormFinishers = map[string]bool{
-	"Create": true, "Save": true, "First": true, "Take": true, "Last": true, "Find": true, "FirstOrCreate": true,
-	"Update": true, "Updates": true, "UpdateColumn": true, "UpdateColumns": true, "Delete": true, "Count": true,
-	"Row": true, "Rows": true, "Scan": true, "Pluck": true, "Exec": true,
-}
+var gormFinishers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"Create": true, "Save": true, "First": true, "Take": true, "Last": true, "Find": true, "FirstOrCreate": true,
+		"Update": true, "Updates": true, "UpdateColumn": true, "UpdateColumns": true, "Delete": true, "Count": true,
+		"Row": true, "Rows": true, "Scan": true, "Pluck": true, "Exec": true,
+	}
+})
 
 // unmodelledRoots are packages of unmodelled libraries that any of their
 // calls imports, for importsDatabase.
@@ -729,13 +767,15 @@ const (
 
 // modelScanners are the bun and go-pg run methods that scan into the
 // query's model when they are given no destination.
-var modelScanners = map[string]bool{"Scan": true, "ScanAndCount": true, "Select": true, "SelectAndCount": true, "First": true, "Last": true}
+var modelScanners = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{"Scan": true, "ScanAndCount": true, "Select": true, "SelectAndCount": true, "First": true, "Last": true}
+})
 
 // bunOps maps bun's query constructors and methods to what they do.
 // Methods missing here (With, Union, ExcludeColumn,
 // Bulk, ...) make a query's text unknown: its call sites are skipped
 // with a reason.
-var bunOps = func() map[string]bunOp {
+var bunOps = sync.OnceValue(func() map[string]bunOp {
 	m := map[string]bunOp{}
 	for _, recv := range []string{"*" + bunPkg + ".DB", bunPkg + ".Tx", bunPkg + ".Conn", bunPkg + ".IDB"} {
 		m["("+recv+").NewSelect"] = bunSelect
@@ -801,7 +841,7 @@ var bunOps = func() map[string]bunOp {
 		"Group", "GroupExpr", "Having", "Order", "OrderExpr", "Limit", "Offset", "For", "OnConflict", "Value", "Count", "Exists")
 	q(bunRun, "Select", "SelectAndCount", "First", "Last", "Insert", "Update", "UpdateNotZero", "Delete", "ForceDelete")
 	return m
-}()
+})
 
 // gopgPkg and gopgOrm are the import paths of go-pg v10 and its query
 // package.

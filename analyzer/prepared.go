@@ -69,7 +69,7 @@ func (st *state) stmtSite(e ast.Expr, depth int) *callSite {
 	if !ok {
 		return nil
 	}
-	if i, ok := stmtPassThrough[fn.Origin().FullName()]; ok && i < len(call.Args) && !call.Ellipsis.IsValid() {
+	if i, ok := stmtPassThrough()[fn.Origin().FullName()]; ok && i < len(call.Args) && !call.Ellipsis.IsValid() {
 		return st.stmtSite(call.Args[i], depth+1)
 	}
 	return nil

@@ -53,7 +53,7 @@ func (st *state) reflectDest(fn *types.Func) (int, bool) {
 		if !ok || byTag || len(call.Args) != 1 {
 			return !byTag
 		}
-		if f, ok := typeutil.Callee(info, call).(*types.Func); ok && tagLookups[f.FullName()] {
+		if f, ok := typeutil.Callee(info, call).(*types.Func); ok && tagLookups()[f.FullName()] {
 			if tv, ok := info.Types[call.Args[0]]; ok && tv.Value != nil && tv.Value.Kind() == constant.String && constant.StringVal(tv.Value) == "db" {
 				byTag = true
 			}

@@ -128,16 +128,16 @@ func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
 		return nil, skipNonConstant
 	}
 	name := fn.Origin().FullName()
-	if embedReaders[name] {
+	if embedReaders()[name] {
 		return r.embedFile(call, fn)
 	}
-	if textReplacers[name] {
+	if textReplacers()[name] {
 		return r.replace(call, name, depth)
 	}
-	if builderOps[name] == opRender {
+	if builderOps()[name] == opRender {
 		return r.builtTexts(call, depth)
 	}
-	if mutableOps[name] == opRender {
+	if mutableOps()[name] == opRender {
 		return r.mutableTexts(call, depth)
 	}
 	if name == mutableAs {
@@ -146,7 +146,7 @@ func (r *resolver) call(call *ast.CallExpr, depth int) ([]string, string) {
 	if name == "(*strings.Builder).String" || name == "(*bytes.Buffer).String" {
 		return r.bufferText(call, depth)
 	}
-	if i, ok := sqlPassThrough[name]; ok {
+	if i, ok := sqlPassThrough()[name]; ok {
 		if i >= len(call.Args) || call.Ellipsis.IsValid() {
 			return nil, skipNonConstant
 		}

@@ -26,7 +26,7 @@ func mutableBuilderOf(info *types.Info, call *ast.CallExpr) (builderOp, *types.F
 		return 0, nil
 	}
 	fn = fn.Origin()
-	return mutableOps[fn.FullName()], fn
+	return mutableOps()[fn.FullName()], fn
 }
 
 // mutableTexts returns the texts of the builder a Build call renders.
@@ -210,7 +210,7 @@ func (r *resolver) mutableStart(call *ast.CallExpr, depth int) ([]built, string)
 	if fn == nil {
 		return nil, skipBuilderOrigin
 	}
-	if kind := mutableNew[fn.FullName()]; kind != 0 {
+	if kind := mutableNew()[fn.FullName()]; kind != 0 {
 		start := []built{{op: kind}}
 		if op == 0 {
 			return start, "" // New...Builder(): empty
@@ -339,7 +339,7 @@ func (r *resolver) assignedColumn(e ast.Expr, depth int) (string, bool) {
 		return "", false
 	}
 	fn, ok := typeutil.Callee(r.info, call).(*types.Func)
-	if !ok || !mutableAssigns[fn.Origin().FullName()] {
+	if !ok || !mutableAssigns()[fn.Origin().FullName()] {
 		return "", false
 	}
 	texts, why := r.exprExact(call.Args[0], depth)

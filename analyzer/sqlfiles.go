@@ -233,7 +233,7 @@ func (o *outside) namedQueries() (map[string]string, string) {
 	r := &resolver{info: o.pass.TypesInfo, uses: o.uses, outside: o}
 	for _, c := range o.calls() {
 		call := c.cur.Node().(*ast.CallExpr)
-		if !namedQueryLoaders[c.fn.Origin().FullName()] || len(call.Args) == 0 {
+		if !namedQueryLoaders()[c.fn.Origin().FullName()] || len(call.Args) == 0 {
 			continue
 		}
 		texts, why := r.expr(call.Args[0], 0)
@@ -437,7 +437,7 @@ func (r *resolver) readsEmbedded(e ast.Expr) bool {
 		return false
 	}
 	fn, ok := typeutil.Callee(r.info, call).(*types.Func)
-	return ok && embedReaders[fn.Origin().FullName()]
+	return ok && embedReaders()[fn.Origin().FullName()]
 }
 
 // written reports whether anything but a read uses v.

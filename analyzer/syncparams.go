@@ -97,7 +97,7 @@ func (st *state) markSync(fn *types.Func, i int) {
 // package, or one an imported package's fact names.
 func (st *state) callsInPlace(fn *types.Func, arg int) bool {
 	fn = fn.Origin()
-	if txRunners[fn.FullName()] {
+	if txRunners()[fn.FullName()] {
 		return true
 	}
 	sig, ok := fn.Type().(*types.Signature)

@@ -9,21 +9,24 @@ import (
 	"go/ast"
 	"go/constant"
 	"go/types"
+	"sync"
 
 	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/types/typeutil"
 )
 
 // textBuffers are the types whose String method returns what was written.
-var textBuffers = map[string]bool{
-	"strings.Builder": true,
-	"bytes.Buffer":    true,
-}
+var textBuffers = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"strings.Builder": true,
+		"bytes.Buffer":    true,
+	}
+})
 
 // textBufferWrites are the methods that append their one argument, and
 // those that leave the text as it is.
-var (
-	textBufferWrites = map[string]bool{
+var textBufferWrites = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
 		"(*strings.Builder).WriteString": true,
 		"(*strings.Builder).WriteByte":   true,
 		"(*strings.Builder).WriteRune":   true,
@@ -31,7 +34,10 @@ var (
 		"(*bytes.Buffer).WriteByte":      true,
 		"(*bytes.Buffer).WriteRune":      true,
 	}
-	textBufferReads = map[string]bool{
+})
+
+var textBufferReads = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
 		"(*strings.Builder).String": true,
 		"(*strings.Builder).Len":    true,
 		"(*strings.Builder).Grow":   true,
@@ -39,15 +45,15 @@ var (
 		"(*bytes.Buffer).Len":       true,
 		"(*bytes.Buffer).Grow":      true,
 	}
-)
+})
 
 // fmtWriters write a format to their first argument (&b).
-var fmtWriters = map[string]bool{"fmt.Fprintf": true}
+var fmtWriters = sync.OnceValue(func() map[string]bool { return map[string]bool{"fmt.Fprintf": true} })
 
 // isTextBuffer reports whether t is strings.Builder or bytes.Buffer.
 func isTextBuffer(t types.Type) bool {
 	n, ok := types.Unalias(t).(*types.Named)
-	return ok && n.Obj().Pkg() != nil && textBuffers[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
+	return ok && n.Obj().Pkg() != nil && textBuffers()[n.Obj().Pkg().Path()+"."+n.Obj().Name()]
 }
 
 // bufferText returns the texts of b.String() called at call: b a local
@@ -78,9 +84,9 @@ func (r *resolver) bufferText(call *ast.CallExpr, depth int) ([]string, string) 
 			switch {
 			case fn == nil:
 				return nil, skipNonConstant
-			case textBufferReads[fn.FullName()]:
+			case textBufferReads()[fn.FullName()]:
 				continue
-			case textBufferWrites[fn.FullName()] && len(c.Args) == 1:
+			case textBufferWrites()[fn.FullName()] && len(c.Args) == 1:
 				value = c.Args[0]
 			default:
 				return nil, skipNonConstant // Reset, Truncate, ReadFrom, ...
@@ -89,7 +95,7 @@ func (r *resolver) bufferText(call *ast.CallExpr, depth int) ([]string, string) 
 			u.ident.Parent().ParentEdgeKind() == edge.CallExpr_Args && u.ident.Parent().ParentEdgeIndex() == 0:
 			c := u.ident.Parent().Parent().Node().(*ast.CallExpr)
 			fn, _ := typeutil.Callee(r.info, c).(*types.Func)
-			if fn == nil || !fmtWriters[fn.FullName()] || len(c.Args) < 2 {
+			if fn == nil || !fmtWriters()[fn.FullName()] || len(c.Args) < 2 {
 				return nil, skipNonConstant
 			}
 			value, format = c.Args[1], true

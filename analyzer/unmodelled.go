@@ -47,9 +47,9 @@ func unmodelledLib(fn *types.Func) string {
 		if name == "Scan" && !(call{fn: fn}).static() {
 			return "" // a row's Scan (squirrel's RowScanner): the send was counted
 		}
-		if l.name == "gorm" && gormFinishers[name] || unmodelledSends[name] && returnsError(fn) ||
+		if l.name == "gorm" && gormFinishers()[name] || unmodelledSends()[name] && returnsError(fn) ||
 			name == "QueryRow" || name == "QueryRowContext" { // squirrel's return a RowScanner
-			if l.name == "bun" && bunSchemaQueries[recvName(fn)] {
+			if l.name == "bun" && bunSchemaQueries()[recvName(fn)] {
 				return "bun schema change (CreateTable, AddColumn, ...)"
 			}
 			return l.name

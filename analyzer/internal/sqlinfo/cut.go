@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // A Span is a byte range [Start, End) of a statement's text.
@@ -156,11 +157,13 @@ func nextTopLevel(text string, i int, punct string) int {
 }
 
 // endWords end a select list at depth 0.
-var endWords = map[string]bool{
-	"from": true, "into": true, "where": true, "group": true, "having": true, "window": true,
-	"order": true, "limit": true, "offset": true, "fetch": true, "for": true, "union": true,
-	"intersect": true, "except": true, "returning": true,
-}
+var endWords = sync.OnceValue(func() map[string]bool {
+	return map[string]bool{
+		"from": true, "into": true, "where": true, "group": true, "having": true, "window": true,
+		"order": true, "limit": true, "offset": true, "fetch": true, "for": true, "union": true,
+		"intersect": true, "except": true, "returning": true,
+	}
+})
 
 // itemEnd returns the end of the last select item, which starts at
 // text[i]: before the keyword, ')' or ';' ending the select list at depth
@@ -171,7 +174,7 @@ func itemEnd(text string, i int) int {
 		j := skipToken(text, i)
 		if j > i {
 			w := text[i:j]
-			if depth == 0 && isIdentStart(w[0]) && endWords[strings.ToLower(w)] {
+			if depth == 0 && isIdentStart(w[0]) && endWords()[strings.ToLower(w)] {
 				return end
 			}
 			if !strings.HasPrefix(w, "--") && !strings.HasPrefix(w, "/*") {
