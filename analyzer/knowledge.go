@@ -4,6 +4,10 @@ import "sync"
 
 // This file is the analyzer's knowledge of database APIs, kept as data
 // apart from the logic that uses it. Keys are types.Func.FullName().
+//
+// Every map is built on first use (sync.OnceValue), not at process start:
+// go vet starts cqrslint once per package and dependency, and most of
+// those processes analyze nothing (docs/performance.md).
 
 // callKind says what a SQL call site does with its statement.
 type callKind int

@@ -21,6 +21,11 @@ type Options struct {
 	// module root, or absolute. Struct fields tagged query:"get-user" and
 	// dotsql calls are joined to them by name (sqlfiles.go).
 	SQLFiles []string `json:"sqlfiles" mapstructure:"sqlfiles"`
+	// Libraries also analyzes the packages of the database libraries whose
+	// API the analyzer knows as data (database/sql, pgx, sqlx, bun, ...;
+	// libraryModules), which it otherwise leaves alone: for running
+	// cqrslint on those libraries' own code, as make robust does.
+	Libraries bool `json:"libraries" mapstructure:"libraries"`
 	// Files reads the files besides Go source the analyzer needs:
 	// //go:embed'ded SQL and the SQLFiles. The analyzer does no file I/O
 	// of its own; the command and the golangci-lint plugin set this to
@@ -110,7 +115,11 @@ func (o *Options) bindFlags(fs *flag.FlagSet) {
 	fs.BoolVar(&o.Strict, "strict", o.Strict, "also report structs mixing stored and computed columns on read-only paths, and //cqrslint:ignore comments that suppress nothing")
 	fs.Var(globsFlag{&o.SQLFiles}, "sqlfiles", "comma-separated glob patterns, relative to the module root, of SQL files with named queries (-- name: x) that struct fields tagged query:\"x\" and dotsql calls are read from")
 	fs.Var(rulesFlag{&o.Disable}, "disable", "comma-separated rule ids to turn off ("+strings.Join(Rules, ", ")+")")
+	fs.BoolVar(&o.Libraries, LibrariesFlag, o.Libraries, "also analyze the database libraries' own packages (database/sql, pgx, sqlx, bun, ...), which cqrslint otherwise skips: for testing it on their code")
 }
+
+// LibrariesFlag is the name of the flag that sets Options.Libraries.
+const LibrariesFlag = "libraries"
 
 // globsFlag is a comma-separated list of glob patterns.
 type globsFlag struct{ globs *[]string }

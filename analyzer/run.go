@@ -59,7 +59,7 @@ type parsed struct {
 func run(pass *analysis.Pass, o *Options) (any, error) {
 	stats := &Stats{}
 	sup := readDirectives(pass, o, stats)
-	if !importsDatabase(pass.Pkg) || libraryPackage(pass.Pkg.Path()) {
+	if !importsDatabase(pass.Pkg) || (libraryPackage(pass.Pkg.Path()) && !o.Libraries) {
 		// No SQL can be sent from here, or only a library's on its
 		// callers' behalf, which the tables describe (libraryModules).
 		sup.reportUnused(pass, o, stats)

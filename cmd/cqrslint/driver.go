@@ -183,12 +183,16 @@ func (c *command) drive(a *analysis.Analyzer, cfg driverConfig) int {
 // analyze loads the packages (load.go) and runs a on them with the public
 // go/analysis/checker. A non-zero code means nothing could be analyzed.
 func (c *command) analyze(a *analysis.Analyzer, cfg driverConfig) (findings []finding, errs []runError, stats analyzer.Stats, roots int, code int) {
+	library := c.library
+	if f := a.Flags.Lookup(analyzer.LibrariesFlag); f != nil && f.Value.String() == "true" {
+		library = nil // analyzed, so loaded from source
+	}
 	pkgs, all, err := loadPackages(loadConfig{
 		patterns:    cfg.patterns,
 		tests:       cfg.tests,
 		facts:       needFacts(a),
 		factSources: c.factSources,
-		library:     c.library,
+		library:     library,
 	})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "%s: %v\n", a.Name, err)

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -115,4 +116,30 @@ func TestLoadErrorsFromSource(t *testing.T) {
 		"cqrslint: example.com/facts/text: analysis skipped due to errors in package",
 		"cqrslint: example.com/facts/app: failed prerequisites: cqrslint@example.com/facts/text",
 	}, lines(mixed.stderr), "the errors of every dependency loaded from source, once")
+}
+
+// TestLibrariesFlag checks that the database libraries' own packages are
+// left alone unless -libraries asks for them: database/sql, analyzed as
+// a root, has 30 call sites (passed in by its own wrappers' callers, or
+// prepared statements of unknown origin), none counted without the flag.
+func TestLibrariesFlag(t *testing.T) {
+	dir := filepath.Join(testdata, "facts")
+	sites := regexp.MustCompile(`SQL call sites: +(\d+)`)
+	count := func(r result) string {
+		t.Helper()
+		require.Equal(t, exitClean, r.code, r.stderr)
+		m := sites.FindStringSubmatch(r.stderr)
+		require.NotNil(t, m, r.stderr)
+		return m[1]
+	}
+	require.Equal(t, "0", count(realCLI(t, dir, analyzer.DatabasePackages(), "-stats", "database/sql")))
+	require.Equal(t, "30", count(realCLI(t, dir, analyzer.DatabasePackages(), "-stats", "-libraries", "database/sql")))
+
+	// A module that imports database/sql: with -libraries, the driver
+	// type-checks database/sql from source (it is analyzed for facts),
+	// and the report is the same.
+	with := realCLI(t, dir, analyzer.DatabasePackages(), "-format=text", "-libraries", "./...")
+	without := realCLI(t, dir, analyzer.DatabasePackages(), "-format=text", "./...")
+	require.Equal(t, exitFindings, with.code, with.stderr)
+	require.Equal(t, without, with)
 }
