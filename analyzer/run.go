@@ -113,8 +113,9 @@ func DatabasePackages() []string { return append([]string(nil), dbPackages...) }
 
 // LibraryPackage reports whether path is a package of the database
 // libraries the analyzer knows as data (database/sql, pgx, sqlx, bun, ...):
-// it neither reports nor exports facts there, so a driver may load such a
-// dependency from export data even though it imports a database package.
+// unless Options.Libraries is set, it neither reports nor exports facts
+// there, so a driver may load such a dependency from export data even
+// though it imports a database package.
 func LibraryPackage(path string) bool { return libraryPackage(path) }
 
 // importsDatabase reports whether pkg imports, directly or not, a package
