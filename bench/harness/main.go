@@ -128,8 +128,9 @@ type extra struct{ name, bin string }
 
 // A tool is one of the analyzer commands.
 type tool struct {
-	name  string // cqrslint, nop, nopfact, or an extra's name
+	name  string // cqrslint, nop, nopfact, nopdeps, or an extra's name
 	pkg   string // main package to build, empty for an extra
+	tags  string // build tags
 	bin   string
 	finds bool // reports the god structs: checked against the markers
 }
@@ -197,14 +198,14 @@ func run(cfg config) error {
 		{name: "cqrslint", pkg: "./cmd/cqrslint", finds: true},
 		{name: "nop", pkg: "./bench/nop"},
 		{name: "nopfact", pkg: "./bench/nopfact"},
-		{name: "nopdeps", pkg: "./bench/nopdeps"},
+		{name: "nopdeps", pkg: "./bench/nopfact", tags: "nopdeps"},
 	}
 	for _, t := range tools {
 		t.bin = filepath.Join(bin, t.name)
 		// Built as the release builds cqrslint (scripts/release.sh): a
 		// static binary starts faster than one linked against libc, and
 		// go vet starts the tool once per package.
-		if _, err := command(root, []string{"CGO_ENABLED=0"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-o", t.bin, t.pkg); err != nil {
+		if _, err := command(root, []string{"CGO_ENABLED=0"}, "go", "build", "-trimpath", "-ldflags=-s -w", "-tags="+t.tags, "-o", t.bin, t.pkg); err != nil {
 			return fmt.Errorf("building %s: %w", t.name, err)
 		}
 	}
