@@ -735,15 +735,6 @@ var gormFinishers = sync.OnceValue(func() map[string]bool {
 	}
 })
 
-// unmodelledRoots are packages of unmodelled libraries that any of their
-// calls imports, for importsDatabase.
-var unmodelledRoots = []string{
-	"github.com/go-pg/pg/v10", "github.com/go-pg/pg/v9", "github.com/go-pg/pg/v10/orm", "github.com/go-pg/pg/v9/orm",
-	"github.com/uptrace/bun", "gorm.io/gorm", "github.com/jinzhu/gorm", "entgo.io/ent/dialect/sql",
-	"xorm.io/xorm", "github.com/go-xorm/xorm", "github.com/doug-martin/goqu/v9", "github.com/huandu/go-sqlbuilder",
-	"github.com/volatiletech/sqlboiler/v4/queries", "github.com/stephenafamo/bob", "github.com/gocraft/dbr/v2",
-}
-
 // bunPkg is the import path of uptrace/bun.
 const bunPkg = "github.com/uptrace/bun"
 

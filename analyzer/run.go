@@ -128,18 +128,10 @@ func importsDatabase(pkg *types.Package) bool {
 			return false
 		}
 		seen[p] = true
-		for _, d := range dbPackages {
-			if p.Path() == d {
-				return true
-			}
-		}
-		for _, d := range unmodelledRoots {
-			if p.Path() == d {
-				return true
-			}
-		}
+		// The database packages and every library around them (whose
+		// export data may not list the database package it wraps).
 		if libraryPackage(p.Path()) {
-			return true // its export data may not list the database package it wraps
+			return true
 		}
 		for _, imp := range p.Imports() {
 			if walk(imp) {
